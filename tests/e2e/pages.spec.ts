@@ -1,0 +1,47 @@
+// Every page of the build renders without errors and passes axe (no serious or critical issues).
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { collectErrors, sitePaths, TUTORIAL } from './lib/site';
+
+const paths = sitePaths();
+
+test('the sitemap lists the home page, the tutorial and the cross-references', () => {
+  expect(paths).toContain('/');
+  expect(paths).toContain(TUTORIAL);
+  expect(paths.length).toBeGreaterThanOrEqual(5);
+});
+
+for (const path of paths) {
+  test(`${path} renders with no console errors and no serious axe violations`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(path);
+    await expect(page.locator('h1').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('dark mode: the tutorial passes axe', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(TUTORIAL);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.waitForLoadState('networkidle');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical'
+  );
+  expect(serious.map((v) => v.id)).toEqual([]);
+});
+
+test('code blocks have titles and a copy button', async ({ page }) => {
+  await page.goto(TUTORIAL);
+  const block = page.locator('.theme-code-block').filter({ hasText: 'awsSts' }).first();
+  await expect(block.locator('[class*="codeBlockTitle"]')).toBeVisible();
+  await block.hover();
+  await expect(block.getByRole('button', { name: /copy/i })).toBeVisible();
+});
