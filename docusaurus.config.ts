@@ -2,7 +2,7 @@
 // Interactive components and the sandbox live elsewhere; this file only wires the site.
 import type { Config } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import { themes as prismThemes } from 'prism-react-renderer';
+import { accessibleDark, accessibleLight } from './src/theme/prismThemes';
 
 const config: Config = {
   title: 'ToolHive AWS STS',
@@ -95,8 +95,8 @@ const config: Config = {
       copyright: 'Apache-2.0 licensed. Not affiliated with Stacklok or Amazon Web Services.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: accessibleLight,
+      darkTheme: accessibleDark,
       additionalLanguages: ['bash', 'json', 'yaml'],
     },
     mermaid: { theme: { light: 'neutral', dark: 'dark' } },

@@ -18,9 +18,6 @@ test('the mobile menu opens the sidebar and navigates to the tutorial', async ({
   await page.getByRole('button', { name: /toggle navigation bar/i }).click();
   const menu = page.locator('.navbar-sidebar');
   await expect(menu).toBeVisible();
-  await menu
-    .getByRole('link', { name: /AWS STS/ })
-    .first()
-    .click();
+  await menu.getByRole('link', { name: 'AWS STS for the AWS MCP Server' }).click();
   await expect(page).toHaveURL(new RegExp(TUTORIAL));
 });

@@ -5,7 +5,7 @@ import { CROSS_REFERENCES, TUTORIAL } from './lib/site';
 test('the flow diagram renders as SVG', async ({ page }) => {
   await page.goto(TUTORIAL);
   const svg = page.locator('.docusaurus-mermaid-container svg').first();
-  await expect(svg).toBeVisible();
+  await expect(svg).toBeVisible({ timeout: 20_000 });
   await expect(svg).toContainText('STS');
 });
 

@@ -10,7 +10,8 @@ import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import type { Code, Heading, Root, Yaml } from 'mdast';
 
-export const repoRoot = join(import.meta.dirname, '..', '..', '..');
+/** Tests run from the repository root (npm scripts set the working directory). */
+export const repoRoot = process.cwd();
 export const docsRoot = join(repoRoot, 'docs');
 
 export interface CodeFence {
