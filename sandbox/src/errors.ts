@@ -26,7 +26,9 @@ export type ErrorCode =
   /** SigV4 signing failed. */
   | 'SIGNING_FAILED'
   /** Input to a command or generator is malformed (files, flags, values). */
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  /** A failure the sandbox did not anticipate; the message says what happened, never a stack. */
+  | 'INTERNAL';
 
 export class AwsStsError extends Error {
   override readonly name = 'AwsStsError';
