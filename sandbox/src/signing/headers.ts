@@ -1,0 +1,104 @@
+// Owns header hygiene between hops: hop-by-hop headers (RFC 9110 §7.6.1, plus any header that
+// Connection names) and forwarding headers. It does not sign; it works for requests and responses.
+
+/** A header bag as Node (`IncomingHttpHeaders`, `OutgoingHttpHeaders`) or fetch (`Headers`) has it. */
+export type HeaderInput = Headers | Record<string, string | readonly string[] | number | undefined>;
+
+/** Lower-case names, every value kept; `set-cookie` and friends stay arrays. */
+export type HeaderRecord = Record<string, string | string[]>;
+
+/** Removed at every hop, whatever Connection says. */
+export const HOP_BY_HOP_HEADERS: readonly string[] = [
+  'connection',
+  'proxy-connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+];
+
+/** Set by gateways on the way in; ToolHive #4670 was an outage from signing them. */
+export const FORWARDING_HEADERS: readonly string[] = ['forwarded', 'x-real-ip'];
+const FORWARDING_PREFIX = 'x-forwarded-';
+
+/**
+ * Copies `headers` with lower-case names, without hop-by-hop headers and without every header
+ * that a `Connection` header names (ToolHive #5835: `Connection: X-Amz-Date`).
+ * @example
+ * stripHopByHopHeaders({ connection: 'keep-alive, x-trace', 'x-trace': '1', accept: 'application/json' }); // { accept: 'application/json' }
+ */
+export function stripHopByHopHeaders(headers: HeaderInput): HeaderRecord {
+  const record = toHeaderRecord(headers);
+  const named = new Set(HOP_BY_HOP_HEADERS);
+  const connection = record.connection;
+  for (const value of typeof connection === 'string' ? [connection] : (connection ?? [])) {
+    for (const token of value.split(',')) {
+      const name = token.trim().toLowerCase();
+      if (name !== '') named.add(name);
+    }
+  }
+  for (const name of named) delete record[name];
+  return record;
+}
+
+/**
+ * Copies `headers` without `Forwarded`, `X-Real-Ip` and every `X-Forwarded-*` header.
+ * @example
+ * stripForwardingHeaders({ 'x-forwarded-for': '203.0.113.9', accept: 'application/json' }); // { accept: 'application/json' }
+ */
+export function stripForwardingHeaders(headers: HeaderInput): HeaderRecord {
+  const record = toHeaderRecord(headers);
+  for (const name of Object.keys(record)) {
+    if (isForwardingHeader(name)) delete record[name];
+  }
+  return record;
+}
+
+/** True for `Forwarded`, `X-Real-Ip` and `X-Forwarded-*` (any case). */
+export function isForwardingHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return FORWARDING_HEADERS.includes(lower) || lower.startsWith(FORWARDING_PREFIX);
+}
+
+/**
+ * Lower-cases names and drops `undefined`; repeated names (or arrays) keep every value.
+ * @example
+ * toHeaderRecord(new Headers({ Accept: 'text/event-stream' })); // { accept: 'text/event-stream' }
+ */
+export function toHeaderRecord(headers: HeaderInput): HeaderRecord {
+  const out: HeaderRecord = {};
+  const add = (name: string, value: string): void => {
+    const key = name.toLowerCase();
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else out[key] = [...(typeof existing === 'string' ? [existing] : existing), value];
+  };
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    for (const [name, value] of headers) if (name !== 'set-cookie') add(name, value);
+    for (const cookie of headers.getSetCookie()) add('set-cookie', cookie);
+    return out;
+  }
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const v of value) add(name, String(v));
+    else add(name, String(value));
+  }
+  return out;
+}
+
+/**
+ * One string per header, as a request carries it: repeated values joined with `, `
+ * (`cookie` with `; `).
+ * @example
+ * flattenHeaders({ accept: ['a', 'b'] }); // { accept: 'a, b' }
+ */
+export function flattenHeaders(headers: HeaderRecord): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name] = typeof value === 'string' ? value : value.join(name === 'cookie' ? '; ' : ', ');
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+// Owns reusing STS credentials: keyed by (SHA-256 of token, role ARN), valid until a margin before
+// the earlier expiry, LRU-bounded, one STS call per key. It never stores raw tokens or calls STS.
+
+import { Sha256 } from '@aws-crypto/sha256-js';
+import type { StsCredentials } from './credentials';
+import { exchangeToken } from './exchange';
+import type { ExchangeTokenInput } from './exchange';
+
+export const DEFAULT_MAX_ENTRIES = 1000;
+export const DEFAULT_SAFETY_MARGIN_SECONDS = 60;
+
+export interface CredentialCacheOptions {
+  /** LRU bound; the least recently used entry is evicted beyond it. Default 1000. */
+  maxEntries?: number;
+  /** Entries stop being served this long before they expire. Default 60. */
+  safetyMarginSeconds?: number;
+  /** ToolHive's behaviour: no reuse and no sharing, one STS call per request. */
+  disabled?: boolean;
+  /** Milliseconds since the epoch; inject a fake clock in tests. */
+  now?: () => number;
+  /** The STS call; `exchangeToken` unless replaced. */
+  exchange?: (input: ExchangeTokenInput) => Promise<StsCredentials>;
+}
+
+export interface CredentialRequest extends ExchangeTokenInput {
+  /** The token's `exp` claim (seconds since the epoch); entries never outlive the token. */
+  tokenExp?: number;
+}
+
+export interface CredentialCacheStats {
+  /** Served from a valid entry. */
+  hits: number;
+  /** Not served from an entry (some of these joined an STS call already in flight). */
+  misses: number;
+  /** STS calls started. `misses - stsCalls` calls were shared. */
+  stsCalls: number;
+  /** Entries dropped by the LRU bound. */
+  evictions: number;
+  /** Entries dropped because their validity ended. */
+  expired: number;
+  /** STS calls currently in flight. */
+  inFlight: number;
+  size: number;
+}
+
+export interface CredentialCache {
+  /** Valid cached credentials, or the result of one STS call shared by concurrent callers. */
+  getCredentials(request: CredentialRequest): Promise<StsCredentials>;
+  stats(): CredentialCacheStats;
+  clear(): void;
+}
+
+interface Entry {
+  credentials: StsCredentials;
+  /** Epoch ms after which the entry is not served. */
+  validUntil: number;
+}
+
+/**
+ * Creates a credential cache in front of `exchangeToken`.
+ * @example
+ * const cache = createCredentialCache({ maxEntries: 500 });
+ * const creds = await cache.getCredentials({ token, tokenExp: claims.exp, roleArn, sessionName, region });
+ */
+export function createCredentialCache(options: CredentialCacheOptions = {}): CredentialCache {
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const marginMs = (options.safetyMarginSeconds ?? DEFAULT_SAFETY_MARGIN_SECONDS) * 1000;
+  const now = options.now ?? Date.now;
+  const exchange = options.exchange ?? exchangeToken;
+  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+    throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
+  }
+  if (!Number.isFinite(marginMs) || marginMs < 0) {
+    throw new RangeError('safetyMarginSeconds must be a non-negative number');
+  }
+
+  const entries = new Map<string, Entry>();
+  const inFlight = new Map<string, Promise<StsCredentials>>();
+  const counters = { hits: 0, misses: 0, stsCalls: 0, evictions: 0, expired: 0 };
+
+  function store(key: string, request: CredentialRequest, credentials: StsCredentials): void {
+    const limits = [credentials.expiration.getTime()];
+    if (request.tokenExp !== undefined) limits.push(request.tokenExp * 1000);
+    const validUntil = Math.min(...limits) - marginMs;
+    if (!(validUntil > now())) return; // Already inside the margin (or NaN): serve once, keep nothing.
+    entries.delete(key);
+    entries.set(key, { credentials, validUntil });
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+      counters.evictions++;
+    }
+  }
+
+  async function getCredentials(request: CredentialRequest): Promise<StsCredentials> {
+    const { tokenExp: _tokenExp, ...input } = request;
+    if (options.disabled) {
+      counters.misses++;
+      counters.stsCalls++;
+      return exchange(input);
+    }
+    const key = cacheKey(request.token, request.roleArn);
+    const entry = entries.get(key);
+    if (entry) {
+      if (now() < entry.validUntil) {
+        entries.delete(key);
+        entries.set(key, entry); // most recently used
+        counters.hits++;
+        return entry.credentials;
+      }
+      entries.delete(key);
+      counters.expired++;
+    }
+    counters.misses++;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+
+    counters.stsCalls++;
+    const call = (async () => {
+      try {
+        const credentials = await exchange(input);
+        store(key, request, credentials);
+        return credentials;
+      } finally {
+        inFlight.delete(key);
+      }
+    })();
+    inFlight.set(key, call);
+    return call;
+  }
+
+  return {
+    getCredentials,
+    stats: () => ({ ...counters, inFlight: inFlight.size, size: entries.size }),
+    clear: () => entries.clear(),
+  };
+}
+
+/** `sha256hex(token) + "\n" + roleArn`: the raw token never becomes a key. */
+function cacheKey(token: string, roleArn: string): string {
+  const hash = new Sha256();
+  hash.update(new TextEncoder().encode(token));
+  return `${toHex(hash.digestSync())}\n${roleArn}`;
+}
+
+function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mapStsError, StsExchangeError } from './errors';
+
+/** The shape the SDK gives an unmodeled STS error (see exchange.test.ts for the real thing). */
+function serviceError(code: string, httpStatusCode: number, message = 'm', extra = {}) {
+  return Object.assign(new Error(message), {
+    name: code,
+    Code: code,
+    $fault: 'client',
+    $metadata: { httpStatusCode, requestId: 'rid', attempts: 1 },
+    ...extra,
+  });
+}
+
+describe('mapStsError', () => {
+  it('reads the wire code from a modeled exception name when Code is absent', () => {
+    const err = Object.assign(new Error('bad'), {
+      name: 'IDPRejectedClaimException',
+      $metadata: { httpStatusCode: 403 },
+    });
+    const m = mapStsError(err);
+    assert.equal(m.code, 'IDPRejectedClaim');
+    assert.equal(m.status, 403);
+  });
+
+  it('names the issuer without https:// in the AccessDenied condition key', () => {
+    const m = mapStsError(serviceError('AccessDenied', 403), {
+      issuer: 'https://idp.example.com/realms/mcp',
+    });
+    assert.match(m.reason, /idp\.example\.com\/realms\/mcp:aud condition matches the token's aud/);
+    assert.doesNotMatch(m.reason, /https:\/\//);
+  });
+
+  it('falls back to a placeholder when the issuer is unknown', () => {
+    assert.match(mapStsError(serviceError('AccessDenied', 403)).reason, /<issuer>:aud/);
+  });
+
+  it('treats HTTP 429 as throttling whatever the code', () => {
+    const m = mapStsError(serviceError('SlowDownPlease', 429));
+    assert.equal(m.status, 503);
+    assert.equal(typeof m.retryAfterSeconds, 'number');
+  });
+
+  it('removes JWT-shaped strings from the message even without the token at hand', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln';
+    const m = mapStsError(serviceError('InvalidIdentityToken', 400, `token ${jwt} is bad`));
+    assert.equal(m.summary.message, 'token [REDACTED] is bad');
+  });
+
+  const transport: [string, unknown, string][] = [
+    [
+      'a Node ECONNREFUSED',
+      Object.assign(new Error('connect'), { code: 'ECONNREFUSED', $metadata: {} }),
+      'NetworkError',
+    ],
+    [
+      'a fetch TypeError',
+      Object.assign(new TypeError('Failed to fetch'), { $metadata: {} }),
+      'NetworkError',
+    ],
+    [
+      'an SDK TimeoutError',
+      Object.assign(new Error('slow'), { name: 'TimeoutError', $metadata: {} }),
+      'TimeoutError',
+    ],
+    [
+      'an AbortError',
+      Object.assign(new Error('aborted'), { name: 'AbortError' }),
+      'RequestAborted',
+    ],
+    ['a non-error value', 'boom', 'Unknown'],
+  ];
+  for (const [name, error, code] of transport) {
+    it(`maps ${name} to 502 ${code}`, () => {
+      const m = mapStsError(error, { endpoint: 'https://sts.us-east-1.amazonaws.com' });
+      assert.equal(m.status, 502);
+      assert.equal(m.code, code);
+      const transient = code === 'NetworkError' || code === 'TimeoutError';
+      assert.equal(m.retryAfterSeconds !== undefined, transient);
+    });
+  }
+
+  it('StsExchangeError.toJSON carries the mapping but no cause', () => {
+    const err = new StsExchangeError(mapStsError(serviceError('Throttling', 400)));
+    const json = err.toJSON();
+    assert.equal(json.code, 'STS_EXCHANGE_FAILED');
+    assert.equal(json.stsCode, 'Throttling');
+    assert.equal(json.status, 503);
+    assert.equal(json.summary.requestId, 'rid');
+    assert.equal(err.cause, undefined);
+  });
+});

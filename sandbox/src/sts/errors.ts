@@ -1,0 +1,286 @@
+// Owns turning an STS failure (SDK exception, network error, timeout) into a status, a stable
+// code, an actionable reason and a log-safe summary. It does not send HTTP responses or log.
+
+import { AwsStsError } from '../errors';
+
+/** Seconds a client should wait after throttling when STS gives no `Retry-After`. */
+export const THROTTLING_RETRY_AFTER_SECONDS = 5;
+/** Seconds a client should wait after a transient STS, IdP or network failure. */
+export const TRANSIENT_RETRY_AFTER_SECONDS = 2;
+
+export type StsFailureStatus = 401 | 403 | 500 | 502 | 503;
+
+/** What a log line may carry about an STS failure: never the token or credentials. */
+export interface StsErrorSummary {
+  /** STS wire code (`IDPRejectedClaim`, `ExpiredTokenException`) or a transport code. */
+  code: string;
+  /** The SDK exception's name, e.g. `IDPRejectedClaimException`. */
+  name?: string;
+  /** AWS's message, with anything token-shaped removed. */
+  message?: string;
+  requestId?: string;
+  httpStatus?: number;
+  attempts?: number;
+}
+
+/** An STS failure in terms a client can act on. */
+export interface StsErrorMapping {
+  /** HTTP status the proxy should answer with. */
+  status: StsFailureStatus;
+  /** Same as `summary.code`. */
+  code: string;
+  /** What to check or do, in one sentence. */
+  reason: string;
+  /** Set for transient failures: the value for a `Retry-After` header. */
+  retryAfterSeconds?: number;
+  summary: StsErrorSummary;
+}
+
+/** Facts that make a reason concrete. None of them is secret. */
+export interface StsErrorContext {
+  /** The token's `iss`, to name the trust policy's condition key. */
+  issuer?: string;
+  roleArn?: string;
+  region?: string;
+  endpoint?: string;
+  /** The web identity token, only so that it can be scrubbed from AWS's message. */
+  token?: string;
+}
+
+/** SDK exception names of modeled errors → the code AWS sends on the wire. */
+const WIRE_CODE_BY_NAME: Record<string, string> = {
+  InvalidIdentityTokenException: 'InvalidIdentityToken',
+  IDPRejectedClaimException: 'IDPRejectedClaim',
+  IDPCommunicationErrorException: 'IDPCommunicationError',
+  MalformedPolicyDocumentException: 'MalformedPolicyDocument',
+  PackedPolicyTooLargeException: 'PackedPolicyTooLarge',
+};
+
+const THROTTLING_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+]);
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Maps anything `STSClient.send(AssumeRoleWithWebIdentityCommand)` can throw.
+ * @example
+ * const { status, reason, retryAfterSeconds } = mapStsError(err, { roleArn, issuer });
+ */
+export function mapStsError(error: unknown, context: StsErrorContext = {}): StsErrorMapping {
+  const e = asRecord(error);
+  const metadata = asRecord(e.$metadata);
+  const httpStatus = numberOrUndefined(metadata.httpStatusCode);
+  const name = stringOrUndefined(e.name);
+  const summary: StsErrorSummary = { code: 'Unknown' };
+  if (name !== undefined) summary.name = name;
+  const message = stringOrUndefined(e.message);
+  if (message !== undefined) summary.message = scrub(message, context.token);
+  const requestId = stringOrUndefined(metadata.requestId);
+  if (requestId !== undefined) summary.requestId = requestId;
+  if (httpStatus !== undefined) summary.httpStatus = httpStatus;
+  const attempts = numberOrUndefined(metadata.attempts);
+  if (attempts !== undefined) summary.attempts = attempts;
+
+  if (httpStatus === undefined) {
+    summary.code = transportCode(e);
+    return mapTransport(summary, context);
+  }
+  summary.code =
+    stringOrUndefined(e.Code) ?? (name && WIRE_CODE_BY_NAME[name]) ?? name ?? 'Unknown';
+  return mapServiceError(summary, httpStatus, retryAfterHeader(e), context);
+}
+
+/**
+ * The error `exchangeToken` throws when STS fails: `code` is `STS_EXCHANGE_FAILED`; the mapping
+ * is on the error. It carries no `cause`, so the SDK exception and its HTTP exchange stay out
+ * of logs.
+ * @example
+ * if (err instanceof StsExchangeError) res.writeHead(err.status, err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {});
+ */
+export class StsExchangeError extends AwsStsError {
+  readonly status: StsFailureStatus;
+  readonly stsCode: string;
+  readonly reason: string;
+  readonly retryAfterSeconds: number | undefined;
+  readonly httpStatus: number | undefined;
+  readonly requestId: string | undefined;
+  readonly summary: StsErrorSummary;
+
+  constructor(mapping: StsErrorMapping) {
+    super(
+      'STS_EXCHANGE_FAILED',
+      `AWS credential exchange failed (${mapping.code}): ${mapping.reason}`
+    );
+    this.status = mapping.status;
+    this.stsCode = mapping.code;
+    this.reason = mapping.reason;
+    this.retryAfterSeconds = mapping.retryAfterSeconds;
+    this.httpStatus = mapping.summary.httpStatus;
+    this.requestId = mapping.summary.requestId;
+    this.summary = mapping.summary;
+  }
+
+  override toJSON(): ReturnType<AwsStsError['toJSON']> & {
+    status: StsFailureStatus;
+    stsCode: string;
+    reason: string;
+    retryAfterSeconds?: number;
+    summary: StsErrorSummary;
+  } {
+    const out = {
+      ...super.toJSON(),
+      status: this.status,
+      stsCode: this.stsCode,
+      reason: this.reason,
+      summary: this.summary,
+    };
+    return this.retryAfterSeconds === undefined
+      ? out
+      : { ...out, retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+function mapServiceError(
+  summary: StsErrorSummary,
+  httpStatus: number,
+  retryAfter: number | undefined,
+  ctx: StsErrorContext
+): StsErrorMapping {
+  const code = summary.code;
+  const issuerKey = ctx.issuer ? stripScheme(ctx.issuer) : '<issuer>';
+  const role = ctx.roleArn ? `role ${ctx.roleArn}` : 'the role';
+  const result = (
+    status: StsFailureStatus,
+    reason: string,
+    retryAfterSeconds?: number
+  ): StsErrorMapping =>
+    retryAfterSeconds === undefined
+      ? { status, code, reason, summary }
+      : { status, code, reason, retryAfterSeconds, summary };
+
+  switch (code) {
+    case 'InvalidIdentityToken':
+      return result(
+        401,
+        `STS could not validate the web identity token: check that an IAM OIDC provider is registered for the token's iss (${issuerKey}) with exactly that URL, path included, and that the token is signed (RS256/384/512 or ES256/384/512) by a key in the issuer's JWKS`
+      );
+    case 'ExpiredTokenException':
+      return result(
+        401,
+        'the web identity token has expired: get a fresh token from the identity provider; STS accepts a token at most 5 minutes after its exp'
+      );
+    case 'IDPRejectedClaim':
+      return result(
+        403,
+        `the identity provider's claims were rejected: check that the token's aud is in the client ID list of the IAM OIDC provider for ${issuerKey}, and that the token has not been revoked`
+      );
+    case 'AccessDenied':
+      return result(
+        403,
+        `the trust policy of ${role} does not allow this token: check the Federated principal matches the registered OIDC provider (arn:aws:iam::<account>:oidc-provider/${issuerKey}), and the ${issuerKey}:aud condition matches the token's aud`
+      );
+    case 'RegionDisabledException':
+      return result(
+        403,
+        `STS is not activated in ${ctx.region ?? 'this region'}: activate the region in the account's IAM settings, or set awsSts.region to an active region`
+      );
+    case 'ValidationError':
+      return result(
+        500,
+        `STS rejected the request parameters: check that sessionDuration does not exceed the MaxSessionDuration of ${role}`
+      );
+    case 'MalformedPolicyDocument':
+    case 'PackedPolicyTooLarge':
+      return result(500, 'STS rejected the session policy or session tags: shorten or fix them');
+    case 'IDPCommunicationError':
+      return result(
+        502,
+        `AWS could not reach the identity provider to validate the token: check that ${issuerKey}/.well-known/openid-configuration and its jwks_uri are publicly reachable over HTTPS, then retry`,
+        retryAfter ?? TRANSIENT_RETRY_AFTER_SECONDS
+      );
+  }
+  if (THROTTLING_CODES.has(code) || httpStatus === 429) {
+    return result(
+      503,
+      'STS is throttling AssumeRoleWithWebIdentity calls: retry later; the credential cache reduces the call rate',
+      retryAfter ?? THROTTLING_RETRY_AFTER_SECONDS
+    );
+  }
+  if (httpStatus >= 500) {
+    return result(
+      httpStatus === 503 ? 503 : 502,
+      `STS returned a server error (HTTP ${httpStatus}): retry later`,
+      retryAfter ?? TRANSIENT_RETRY_AFTER_SECONDS
+    );
+  }
+  return result(
+    502,
+    `STS refused the request with ${code} (HTTP ${httpStatus}): see the message from AWS in the log`
+  );
+}
+
+function mapTransport(summary: StsErrorSummary, ctx: StsErrorContext): StsErrorMapping {
+  const where = ctx.endpoint ?? 'the STS endpoint';
+  const reasons: Record<string, string> = {
+    TimeoutError: `STS did not answer in time at ${where}: retry later`,
+    NetworkError: `could not reach STS at ${where}: check DNS, proxies and egress to the STS endpoint`,
+    RequestAborted: 'the STS request was aborted',
+  };
+  const reason = reasons[summary.code] ?? 'the STS call failed unexpectedly: see the log';
+  const mapping: StsErrorMapping = { status: 502, code: summary.code, reason, summary };
+  if (summary.code === 'TimeoutError' || summary.code === 'NetworkError') {
+    mapping.retryAfterSeconds = TRANSIENT_RETRY_AFTER_SECONDS;
+  }
+  return mapping;
+}
+
+function transportCode(e: Record<string, unknown>): string {
+  const name = stringOrUndefined(e.name);
+  const sysCode = stringOrUndefined(e.code);
+  if (name === 'AbortError') return 'RequestAborted';
+  if (name === 'TimeoutError' || sysCode === 'ETIMEDOUT') return 'TimeoutError';
+  if (sysCode !== undefined && NETWORK_ERROR_CODES.has(sysCode)) return 'NetworkError';
+  if (name === 'TypeError' || e.$metadata !== undefined) return 'NetworkError';
+  return 'Unknown';
+}
+
+function retryAfterHeader(e: Record<string, unknown>): number | undefined {
+  const headers = asRecord(asRecord(e.$response).headers);
+  const raw = Object.entries(headers).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw.trim())) return undefined;
+  return Number(raw.trim());
+}
+
+/** Removes the token and anything JWT-shaped from a message before it can reach a log. */
+function scrub(message: string, token: string | undefined): string {
+  let out = token ? message.split(token).join('[REDACTED]') : message;
+  out = out.replace(/eyJ[\w-]*\.[\w-]+\.[\w-]*/g, '[REDACTED]');
+  return out;
+}
+
+function stripScheme(issuer: string): string {
+  return issuer.replace(/^https:\/\//, '');
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}

@@ -1,0 +1,34 @@
+// Public API of the STS folder: exchange, credential cache, error mapping, credential value.
+// It re-exports only; behaviour lives in the modules named below.
+
+export { exchangeToken } from './exchange';
+export type { ExchangeTokenInput } from './exchange';
+export {
+  createStsClient,
+  defaultStsEndpoint,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_TIMEOUT_MS,
+} from './client';
+export type { StsClientOptions } from './client';
+export { createCredentialCache, DEFAULT_MAX_ENTRIES, DEFAULT_SAFETY_MARGIN_SECONDS } from './cache';
+export type {
+  CredentialCache,
+  CredentialCacheOptions,
+  CredentialCacheStats,
+  CredentialRequest,
+} from './cache';
+export {
+  mapStsError,
+  StsExchangeError,
+  THROTTLING_RETRY_AFTER_SECONDS,
+  TRANSIENT_RETRY_AFTER_SECONDS,
+} from './errors';
+export type { StsErrorContext, StsErrorMapping, StsErrorSummary, StsFailureStatus } from './errors';
+export { StsCredentials } from './credentials';
+export type { RedactedStsCredentials, StsCredentialFields } from './credentials';
+export {
+  DEFAULT_SESSION_DURATION,
+  validateExchangeInput,
+  validateSessionDuration,
+} from './validate';
+export type { ExchangeChecks } from './validate';
