@@ -35,9 +35,9 @@ export default function Home(): ReactNode {
             ToolHive + AWS STS
           </Heading>
           <p className='hero__subtitle'>
-            Give every MCP user their own short-lived AWS credentials: ToolHive validates the
-            user’s OIDC token, maps it to an IAM role, calls STS, and signs each request to the AWS
-            MCP Server with SigV4.
+            Give every MCP user their own short-lived AWS credentials: ToolHive validates the user’s
+            OIDC token, maps it to an IAM role, calls STS, and signs each request to the AWS MCP
+            Server with SigV4.
           </p>
           <div className={styles.actions}>
             <Link
