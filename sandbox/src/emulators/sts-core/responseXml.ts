@@ -1,0 +1,37 @@
+// The body of a successful AssumeRoleWithWebIdentityResult, in the element order of AWS's API
+// reference example. It does not build the envelope (awsQuery.ts) or decide anything.
+
+import type { IssuedCredentials, OidcProviderRecord } from '../state';
+import { isoSeconds, xmlElement } from './awsQuery';
+
+/** The STS API version the emulator speaks. */
+export const STS_VERSION = '2011-06-15';
+
+/** The STS Query namespace of every response and error. */
+export const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+
+/**
+ * The elements inside `<AssumeRoleWithWebIdentityResult>`. `Provider` is the provider's ARN, as
+ * STS returns it for IAM OIDC providers.
+ * @example assumeRoleWithWebIdentityResultXml(credentials, provider) // '<SubjectFromWebIdentityToken>…'
+ */
+export function assumeRoleWithWebIdentityResultXml(
+  credentials: IssuedCredentials,
+  provider: OidcProviderRecord
+): string {
+  return `
+    ${xmlElement('SubjectFromWebIdentityToken', credentials.subject)}
+    ${xmlElement('Audience', credentials.audience)}
+    <AssumedRoleUser>
+      ${xmlElement('Arn', credentials.assumedRoleArn)}
+      ${xmlElement('AssumedRoleId', `${credentials.roleId}:${credentials.sessionName}`)}
+    </AssumedRoleUser>
+    <Credentials>
+      ${xmlElement('SessionToken', credentials.sessionToken)}
+      ${xmlElement('SecretAccessKey', credentials.secretAccessKey)}
+      ${xmlElement('Expiration', isoSeconds(credentials.expiration))}
+      ${xmlElement('AccessKeyId', credentials.accessKeyId)}
+    </Credentials>
+    ${xmlElement('Provider', provider.arn)}
+  `;
+}
