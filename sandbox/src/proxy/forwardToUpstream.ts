@@ -1,0 +1,101 @@
+// Sends one signed request to the upstream MCP server and resolves with its response as soon as
+// the headers arrive (the body is streamed by the caller). It does not sign or relay.
+
+import { request as httpRequest } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { ProxyError } from './proxyError';
+
+/** Default time the upstream has to send response headers. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
+
+export interface UpstreamCall {
+  method: string;
+  url: URL;
+  /** The signed headers, exactly as signed (plus unsigned ones the signer kept). */
+  headers: Record<string, string>;
+  /** The exact bytes the signature's payload hash covers. */
+  body: Uint8Array;
+}
+
+export interface ForwardOptions {
+  /** Keep-alive agent for the upstream's scheme. */
+  agent?: Agent;
+  /** Response headers must arrive within this many milliseconds, else `upstream_timeout`. */
+  timeoutMs: number;
+  /** Aborted when the client goes away: the upstream request (and its response) is destroyed. */
+  signal: AbortSignal;
+}
+
+/**
+ * Starts the upstream request; resolves with the response (headers received, body unread).
+ * Rejects with `upstream_unreachable`, `upstream_timeout` or `client_closed`. A request that
+ * fails with ECONNRESET on a reused keep-alive socket (the upstream closed it while idle) is sent
+ * once more on a new connection, as Node's documentation recommends.
+ * @example const upstream = await forwardToUpstream({ method, url, headers, body }, { timeoutMs: 30000, signal });
+ */
+export function forwardToUpstream(
+  call: UpstreamCall,
+  options: ForwardOptions
+): Promise<IncomingMessage> {
+  return attempt(call, options, true);
+}
+
+function attempt(
+  call: UpstreamCall,
+  options: ForwardOptions,
+  mayRetry: boolean
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    if (options.signal.aborted) {
+      reject(new ProxyError('client_closed', 'Client closed the request'));
+      return;
+    }
+    const send = call.url.protocol === 'https:' ? httpsRequest : httpRequest;
+    let settled = false;
+    let timedOut = false;
+    const req = send(call.url, {
+      method: call.method,
+      headers: call.headers,
+      signal: options.signal,
+      ...(options.agent ? { agent: options.agent } : {}),
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      req.destroy(new Error('upstream response timeout'));
+    }, options.timeoutMs);
+    req.once('response', (response) => {
+      settled = true;
+      clearTimeout(timer);
+      resolve(response);
+    });
+    // Stays attached: errors after the response arrived surface on the response stream.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      if (timedOut) {
+        reject(
+          new ProxyError(
+            'upstream_timeout',
+            `Upstream timeout: the MCP server sent no response within ${options.timeoutMs} ms`,
+            { detail: `no response headers after ${options.timeoutMs} ms` }
+          )
+        );
+      } else if (options.signal.aborted) {
+        reject(new ProxyError('client_closed', 'Client closed the request'));
+      } else if (mayRetry && req.reusedSocket && error.code === 'ECONNRESET') {
+        resolve(attempt(call, options, false));
+      } else {
+        reject(
+          new ProxyError(
+            'upstream_unreachable',
+            'Upstream unreachable: could not reach the MCP server',
+            { detail: `${error.code ?? error.name}: ${error.message.split('\n')[0] ?? ''}` }
+          )
+        );
+      }
+    });
+    req.end(call.body.byteLength > 0 ? call.body : undefined);
+  });
+}

@@ -1,0 +1,44 @@
+// Public API of the proxy (a Node edge): create and run the awsSts proxy, its logger, and the
+// pure decisions it is built from (errors → responses, header rules, CORS). It only re-exports.
+
+export { createProxy, HEALTH_PATH } from './createProxy';
+export type { ListeningAddress, Proxy } from './createProxy';
+export {
+  DEFAULT_MCP_PATH,
+  isLoopbackHost,
+  resolveProxyOptions,
+  STS_ALGORITHMS,
+  upstreamRegionWarning,
+} from './options';
+export type { ProxyCacheOptions, ProxyOptions, ResolvedProxyOptions } from './options';
+export { createProxyLogger, REDACTED_LOG_PATHS } from './logger';
+export type { ProxyLoggerOptions } from './logger';
+export type { ProxyStats } from './proxyStats';
+export { handleMcpRequest } from './handleMcpRequest';
+export type { CacheOutcome, McpRequestDeps, RequestFacts } from './handleMcpRequest';
+export { forwardToUpstream, DEFAULT_UPSTREAM_TIMEOUT_MS } from './forwardToUpstream';
+export type { ForwardOptions, UpstreamCall } from './forwardToUpstream';
+export { ISSUER_RETRY_AFTER_SECONDS, statusForError, TOOLHIVE_BODIES } from './errorResponses';
+export type { ErrorResponse, ErrorResponseContext, FailureStage } from './errorResponses';
+export {
+  NOT_FORWARDED_REQUEST_HEADERS,
+  PLAIN_TEXT_HEADERS,
+  relayedResponseHeaders,
+  REQUEST_ID_HEADER,
+  requestIdFor,
+  upstreamRequestHeaders,
+  upstreamTarget,
+} from './headerRules';
+export {
+  CORS_ALLOWED_HEADERS,
+  CORS_ALLOWED_METHODS,
+  CORS_EXPOSED_HEADERS,
+  corsHeaders,
+  corsPreflight,
+  normalizeOrigins,
+  originVerdict,
+} from './cors';
+export type { OriginVerdict, PreflightAnswer } from './cors';
+export { checkDeclaredLength, MAX_BODY_BYTES, readBody } from './readBody';
+export { isProxyError, ProxyError } from './proxyError';
+export type { ProxyErrorKind } from './proxyError';

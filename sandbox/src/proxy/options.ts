@@ -1,0 +1,214 @@
+// The proxy's options: what a caller may set, the defaults, and checking them once at startup
+// (config loaded and validated, URLs safe to send tokens and signatures to). It starts nothing.
+
+import type { Logger } from 'pino';
+import type { AsymmetricAlgorithm } from '../auth';
+import { loadAwsStsConfig, validateAwsSts } from '../config';
+import type { AwsStsConfig, AwsStsSpec, ConfigIssue } from '../config';
+import { AwsStsError } from '../errors';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_ENTRIES, DEFAULT_SAFETY_MARGIN_SECONDS } from '../sts';
+import { normalizeOrigins } from './cors';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './forwardToUpstream';
+import { MAX_BODY_BYTES } from './readBody';
+
+/**
+ * The algorithms STS accepts for `WebIdentityToken` (RS256/384/512, ES256/384/512): a token
+ * signed with anything else would pass here and fail at STS, so it is refused up front.
+ */
+export const STS_ALGORITHMS: readonly AsymmetricAlgorithm[] = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'ES256',
+  'ES384',
+  'ES512',
+];
+
+/** Where the MCP endpoint is served when no `resourceUrl` says otherwise. */
+export const DEFAULT_MCP_PATH = '/mcp';
+
+export interface ProxyCacheOptions {
+  /** LRU bound. Default 1000. */
+  maxEntries?: number;
+  /** Credentials stop being served this long before they (or the token) expire. Default 60. */
+  safetyMarginSeconds?: number;
+}
+
+export interface ProxyOptions {
+  /** The awsSts configuration: a (possibly partial) spec object, or YAML/JSON text as a file holds it. */
+  config: AwsStsConfig | AwsStsSpec | string;
+  /** The MCP server to sign for, e.g. `https://aws-mcp.us-east-1.api.aws/mcp`. */
+  upstreamUrl: string;
+  /** The OIDC issuer exactly as tokens carry it in `iss`. */
+  issuer: string;
+  /** Accepted `aud` value(s). */
+  audience: string | readonly string[];
+  /** Public URL of the MCP endpoint (RFC 9728 `resource`). Default `http://<host>:<port>/mcp`. */
+  resourceUrl?: string;
+  /** STS endpoint, e.g. a local STS emulator. Default `https://sts.<region>.amazonaws.com`. */
+  stsEndpoint?: string;
+  /** `false`: one STS call per request, like ToolHive. Default: cache on with default bounds. */
+  cache?: boolean | ProxyCacheOptions;
+  /** Repair invalid session names instead of answering 401 (an extension; ToolHive rejects). */
+  sanitizeSessionName?: boolean;
+  /** Browser origins allowed to call the proxy (CORS), e.g. the docs site. */
+  allowedOrigins?: readonly string[];
+  /** A pino logger; build one with `createProxyLogger` to get the redaction rules. */
+  logger?: Logger;
+  /** Time the upstream has to send response headers. Default 30000. */
+  upstreamTimeoutMs?: number;
+  /** Largest request body. Default 10 MiB (ToolHive's). */
+  maxBodyBytes?: number;
+  /** Skip OIDC discovery and read keys here. */
+  jwksUri?: string;
+  /** Used for discovery and JWKS requests. */
+  fetch?: typeof globalThis.fetch;
+  /** Attempts per STS exchange (first call plus SDK retries of transient errors). Default 2. */
+  stsMaxAttempts?: number;
+}
+
+/** Options after checking, with defaults applied. */
+export interface ResolvedProxyOptions {
+  config: AwsStsConfig;
+  upstreamUrl: URL;
+  issuer: string;
+  audience: string[];
+  resourceUrl: string | undefined;
+  mcpPath: string;
+  stsEndpoint: string | undefined;
+  cache: { enabled: boolean; maxEntries: number; safetyMarginSeconds: number };
+  sanitizeSessionName: boolean;
+  allowedOrigins: string[];
+  upstreamTimeoutMs: number;
+  maxBodyBytes: number;
+  jwksUri: string | undefined;
+  stsMaxAttempts: number;
+}
+
+/**
+ * Checks every option once; throws `AwsStsError` (INVALID_CONFIG, with `path`) for the first problem.
+ * @example resolveProxyOptions({ config: yamlText, upstreamUrl, issuer, audience: 'toolhive-aws' })
+ */
+export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions {
+  const cache = options.cache ?? true;
+  const cacheBounds = typeof cache === 'object' ? cache : {};
+  const resourceUrl = options.resourceUrl;
+  if (resourceUrl !== undefined) serviceUrl(resourceUrl, 'resourceUrl');
+  let allowedOrigins: string[];
+  try {
+    allowedOrigins = normalizeOrigins(options.allowedOrigins ?? []);
+  } catch (error) {
+    throw invalid('allowedOrigins', (error as Error).message);
+  }
+  const audience =
+    typeof options.audience === 'string' ? [options.audience] : [...options.audience];
+  if (audience.length === 0 || audience.some((a) => typeof a !== 'string' || a === '')) {
+    throw invalid('audience', 'audience must be a non-empty string (the aud your tokens carry)');
+  }
+  return {
+    config: loadConfig(options.config),
+    upstreamUrl: serviceUrl(options.upstreamUrl, 'upstreamUrl'),
+    issuer: options.issuer,
+    audience,
+    resourceUrl,
+    mcpPath: resourceUrl === undefined ? DEFAULT_MCP_PATH : new URL(resourceUrl).pathname,
+    stsEndpoint:
+      options.stsEndpoint === undefined
+        ? undefined
+        : serviceUrl(options.stsEndpoint, 'stsEndpoint').href,
+    cache: {
+      enabled: cache !== false,
+      maxEntries: positiveInteger(cacheBounds.maxEntries, DEFAULT_MAX_ENTRIES, 'cache.maxEntries'),
+      safetyMarginSeconds: nonNegative(
+        cacheBounds.safetyMarginSeconds,
+        DEFAULT_SAFETY_MARGIN_SECONDS,
+        'cache.safetyMarginSeconds'
+      ),
+    },
+    sanitizeSessionName: options.sanitizeSessionName === true,
+    allowedOrigins,
+    upstreamTimeoutMs: positiveInteger(
+      options.upstreamTimeoutMs,
+      DEFAULT_UPSTREAM_TIMEOUT_MS,
+      'upstreamTimeoutMs'
+    ),
+    maxBodyBytes: positiveInteger(options.maxBodyBytes, MAX_BODY_BYTES, 'maxBodyBytes'),
+    jwksUri: options.jwksUri,
+    stsMaxAttempts: positiveInteger(options.stsMaxAttempts, DEFAULT_MAX_ATTEMPTS, 'stsMaxAttempts'),
+  };
+}
+
+/**
+ * A warning when the upstream is an AWS endpoint (`<service>.<region>.api.aws`) of another region
+ * than awsSts `region`: AWS would refuse the signature (one region drives STS and SigV4).
+ * @example upstreamRegionWarning(new URL('https://aws-mcp.eu-west-1.api.aws/mcp'), 'us-east-1')
+ */
+export function upstreamRegionWarning(upstreamUrl: URL, region: string): string | undefined {
+  const match = /^[a-z0-9-]+\.([a-z]{2}(?:-[a-z]+)+-\d+)\.api\.aws$/.exec(upstreamUrl.hostname);
+  const upstreamRegion = match?.[1];
+  if (upstreamRegion === undefined || upstreamRegion === region) return undefined;
+  return `upstream ${upstreamUrl.host} is in ${upstreamRegion} but awsSts.region is ${region}: requests are signed for ${region} and AWS will refuse them; set region: ${upstreamRegion}`;
+}
+
+/** Whether `host` names this machine (`localhost`, 127.0.0.0/8, ::1). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+function loadConfig(config: ProxyOptions['config']): AwsStsConfig {
+  const result = typeof config === 'string' ? loadAwsStsConfig(config) : validateAwsSts(config);
+  if (result.ok) return result.config;
+  const [first] = result.issues;
+  throw configError(first, result.issues.length);
+}
+
+function configError(first: ConfigIssue | undefined, count: number): AwsStsError {
+  const more = count > 1 ? ` (and ${count - 1} more problem(s))` : '';
+  const where = first?.line !== undefined ? ` (line ${first.line})` : '';
+  return new AwsStsError(
+    first?.code ?? 'INVALID_CONFIG',
+    `${first?.message ?? 'invalid awsSts configuration'}${where}${more}`,
+    first?.path ? { path: first.path } : {}
+  );
+}
+
+/**
+ * An http(s) URL the proxy sends secrets to (signed requests, the bearer token to STS): https,
+ * or plain http on loopback only; no credentials, no fragment.
+ */
+function serviceUrl(value: string, path: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(path, `${path} must be an absolute URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw invalid(path, `${path} must use https (plain http is allowed only for loopback hosts)`);
+  }
+  if (url.username !== '' || url.password !== '' || value.includes('#')) {
+    throw invalid(path, `${path} must not contain credentials or a fragment`);
+  }
+  return url;
+}
+
+function positiveInteger(value: number | undefined, fallback: number, path: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw invalid(path, `${path} must be a positive integer`);
+  }
+  return value;
+}
+
+function nonNegative(value: number | undefined, fallback: number, path: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw invalid(path, `${path} must be a number >= 0`);
+  }
+  return value;
+}
+
+function invalid(path: string, message: string): AwsStsError {
+  return new AwsStsError('INVALID_CONFIG', message, { path });
+}
