@@ -1,0 +1,49 @@
+// Public API of the policy generator (browser-safe): every IAM and Kubernetes artifact of the
+// tutorial from one set of values. It re-exports only; each concern lives in its own file.
+
+export type {
+  ArtifactFiles,
+  ExplicitPermissions,
+  FallbackRoleInput,
+  GenerationResult,
+  GeneratorInput,
+  GeneratorValues,
+  InputIssue,
+  InputValidation,
+  MappedRoleInput,
+  Partition,
+  PermissionPresetName,
+  Permissions,
+  RoleValues,
+} from './types';
+export { TUTORIAL_VALUES } from './tutorialValues';
+export { parseGeneratorValues, type ParsedValues } from './parseValues';
+export { validateGeneratorInput } from './validateInput';
+export { normalizeIssuer, oidcProviderArn, type IssuerCheck } from './issuer';
+export { generateArtifacts, generateArtifactsFromText, generateFiles } from './generateArtifacts';
+export { generateTrustPolicy } from './trustPolicy';
+export { DENY_OUTSIDE_MCP, generatePermissionPolicy } from './permissionPolicy';
+export { PERMISSION_PRESETS, PRESET_NAMES, describePermissions } from './presets';
+export { generateSetupScript } from './setupScript';
+export { generateCleanupScript } from './cleanupScript';
+export {
+  cleanupCommands,
+  planAwsCli,
+  setupCommands,
+  type AwsCliPlan,
+  type RolePlan,
+} from './awsCliPlan';
+export {
+  awsCliWords,
+  formatAwsCliCommand,
+  shellQuote,
+  type AwsCliArg,
+  type AwsCliCommand,
+} from './awsCli';
+export { generateAwsStsSpec, generateExternalAuthConfig } from './externalAuthConfig';
+export { generateOidcConfig, generateRemoteProxy } from './proxyResources';
+export { generateGateway, generateHttpRoute } from './gateway';
+export { generateReadme } from './readme';
+export { formatJson } from './formatJson';
+export { toYaml, joinYamlDocuments } from './formatYaml';
+export { FILE_PATHS, RESOURCE_NAMES, inlinePolicyName } from './names';

@@ -1,0 +1,136 @@
+// Small checks shared by the values validation: field lists, unknown fields with suggestions,
+// required strings and string lists. It does not know which field means what (validateInput does).
+
+import { describeType, isObject, suggestField } from '../config/issues';
+import type { InputIssue } from './types';
+
+export { isObject };
+
+/** Every field of the values file, in the documented order. */
+export const INPUT_FIELDS = [
+  'issuer',
+  'audience',
+  'accountId',
+  'partition',
+  'region',
+  'namespace',
+  'domain',
+  'roleClaim',
+  'sessionNameClaim',
+  'sessionDuration',
+  'fallbackRole',
+  'roles',
+  'restrictSubjects',
+] as const;
+export const FALLBACK_ROLE_FIELDS = ['name', 'permissions', 'restrictSubjects'] as const;
+export const ROLE_FIELDS = [
+  'name',
+  'claim',
+  'matcher',
+  'priority',
+  'permissions',
+  'restrictSubjects',
+] as const;
+export const PERMISSION_FIELDS = ['actions', 'resources'] as const;
+
+/** Builds one issue. */
+export function inputIssue(path: string, message: string): InputIssue {
+  return { path, message };
+}
+
+/** Joins a parent path and a key: `roles[0]` + `name` → `roles[0].name`; `` + `issuer` → `issuer`. */
+export function childPath(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+/** Whether a field is present (null counts as absent). */
+export function has(object: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(object, key) && object[key] !== null && object[key] !== undefined;
+}
+
+/**
+ * Issues for fields outside `known`, suggesting the field a typo probably meant.
+ * @example unknownFields({ Issuer: 'x' }, '', INPUT_FIELDS) // [{ path: 'Issuer', message: 'unknown field "Issuer": did you mean issuer? …' }]
+ */
+export function unknownFields(
+  object: Record<string, unknown>,
+  path: string,
+  known: readonly string[]
+): InputIssue[] {
+  return Object.keys(object)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const suggestion = suggestField(key, known);
+      const hint = suggestion === undefined ? '' : `did you mean ${suggestion}? `;
+      const where = path === '' ? 'the values' : path;
+      return inputIssue(
+        childPath(path, key),
+        `unknown field "${key}": ${hint}${where} may contain ${known.join(', ')}`
+      );
+    });
+}
+
+/**
+ * The string at `key`, or an issue: missing, not a string (numbers must be quoted), or empty.
+ * @example requiredString({ audience: 1 }, '', 'audience', 'e.g. toolhive-aws')
+ */
+export function requiredString(
+  object: Record<string, unknown>,
+  path: string,
+  key: string,
+  example: string
+): { value: string } | { issue: InputIssue } {
+  const fieldPath = childPath(path, key);
+  if (!has(object, key))
+    return { issue: inputIssue(fieldPath, `${fieldPath} is required: ${example}`) };
+  return checkString(object[key], fieldPath, example);
+}
+
+/** A non-empty string, or an issue naming the type found. */
+export function checkString(
+  value: unknown,
+  path: string,
+  example: string
+): { value: string } | { issue: InputIssue } {
+  if (typeof value !== 'string') {
+    const quote =
+      typeof value === 'number' || typeof value === 'boolean' ? ' (put it in quotes)' : '';
+    return {
+      issue: inputIssue(
+        path,
+        `${path} must be a string, got ${describeType(value)}${quote}: ${example}`
+      ),
+    };
+  }
+  if (value === '') return { issue: inputIssue(path, `${path} must not be empty: ${example}`) };
+  return { value };
+}
+
+/**
+ * A list of non-empty strings (possibly empty), or the issues with it.
+ * @example stringList(['alice'], 'restrictSubjects', 'e.g. ["alice@example.com"]')
+ */
+export function stringList(
+  value: unknown,
+  path: string,
+  example: string
+): { value: string[] } | { issues: InputIssue[] } {
+  if (!Array.isArray(value)) {
+    return {
+      issues: [
+        inputIssue(
+          path,
+          `${path} must be a list of strings, got ${describeType(value)}: ${example}`
+        ),
+      ],
+    };
+  }
+  const issues: InputIssue[] = [];
+  const out: string[] = [];
+  value.forEach((item: unknown, index) => {
+    const checked = checkString(item, `${path}[${index}]`, example);
+    if ('issue' in checked) issues.push(checked.issue);
+    else out.push(checked.value);
+  });
+  return issues.length > 0 ? { issues } : { value: out };
+}

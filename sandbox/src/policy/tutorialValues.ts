@@ -1,0 +1,42 @@
+// The tutorial's example values as generator input, built from the placeholders' examples, so
+// the site, the sandbox and the tests share one source. It does not generate anything.
+
+import { PLACEHOLDERS, type PlaceholderToken } from '../tutorial/placeholders';
+import type { GeneratorInput } from './types';
+
+function example(token: PlaceholderToken): string {
+  const found = PLACEHOLDERS.find((placeholder) => placeholder.token === token);
+  if (found === undefined) throw new Error(`unknown placeholder ${token}`);
+  return found.example;
+}
+
+/**
+ * The values behind the tutorial's example files: region us-east-1, namespace toolhive-system,
+ * a default fallback role and an S3 read-only role for the `s3-readers` group, 900-second sessions.
+ * @example generateArtifacts(TUTORIAL_VALUES).ok // true
+ */
+export const TUTORIAL_VALUES: Readonly<GeneratorInput> = deepFreeze({
+  issuer: `https://${example('<ISSUER>')}`,
+  audience: example('<AUDIENCE>'),
+  accountId: example('<ACCOUNT_ID>'),
+  partition: 'aws',
+  region: 'us-east-1',
+  namespace: 'toolhive-system',
+  domain: example('<DOMAIN>'),
+  roleClaim: 'groups',
+  sessionNameClaim: 'sub',
+  sessionDuration: 900,
+  fallbackRole: { name: 'DefaultMCPRole', permissions: 'default' },
+  roles: [
+    { name: 'S3ReadOnlyMCPRole', claim: 's3-readers', priority: 10, permissions: 's3-read-only' },
+  ],
+  restrictSubjects: [],
+} satisfies GeneratorInput);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
