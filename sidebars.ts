@@ -7,7 +7,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Tutorials',
       collapsed: false,
-      items: ['toolhive/tutorials/aws-sts-integration'],
+      items: ['toolhive/tutorials/aws-sts-integration', 'toolhive/tutorials/aws-sts-sandbox'],
     },
     {
       type: 'category',

@@ -1,0 +1,103 @@
+// The emulated account's setup as the policy generator writes it: the IAM files, the tutorial's
+// `aws iam` calls and the awsSts configuration, for the local issuer. It sends no requests.
+
+import type { AwsStsConfig } from '../config';
+import { validateAwsSts } from '../config';
+import { AwsStsError } from '../errors';
+import { oidcProviderHostPath } from '../emulators/state';
+import {
+  describePermissions,
+  generateAwsStsSpec,
+  generateFiles,
+  oidcProviderArn,
+  setupCommands,
+} from '../policy';
+import type { ArtifactFiles, AwsCliCommand, GeneratorValues, RoleValues } from '../policy';
+
+/** Where the replica's configuration came from. */
+export type AwsSideSource = 'tutorial' | 'config';
+
+/** One role of the emulated account, as the banner describes it. */
+export interface ReplicaRole {
+  name: string;
+  arn: string;
+  fallback: boolean;
+  /** e.g. `preset s3-read-only: read S3 objects and list buckets, …` */
+  permissions: string;
+  /** Subjects the trust policy allows; empty means any subject with the right audience. */
+  restrictSubjects: string[];
+}
+
+/** Everything the replica registers through IAM and runs the proxy with. */
+export interface AwsSide {
+  source: AwsSideSource;
+  /** The generator's values with the local issuer substituted. */
+  values: GeneratorValues;
+  /** The generator's files (`aws/trust-policy-<role>.json`, …) for the local issuer. */
+  files: ArtifactFiles;
+  /** The tutorial's `aws iam` setup calls, in order (provider, then each role and its policy). */
+  commands: AwsCliCommand[];
+  /** The awsSts configuration the proxy runs with. */
+  config: AwsStsConfig;
+  roles: ReplicaRole[];
+}
+
+/**
+ * The values with the local issuer in place of the example one: the registered URL, the provider
+ * path (the issuer without its scheme, as IAM names providers and condition keys) and its ARN.
+ * @example localizeIssuer(values, 'http://127.0.0.1:4101').providerPath // '127.0.0.1:4101'
+ */
+export function localizeIssuer(values: GeneratorValues, issuer: string): GeneratorValues {
+  const providerPath = oidcProviderHostPath(issuer);
+  return {
+    ...values,
+    issuer,
+    providerPath,
+    providerArn: oidcProviderArn(values.partition, values.accountId, providerPath),
+  };
+}
+
+/**
+ * The account setup for checked generator values and the local issuer. `config` is the proxy's
+ * configuration when it comes from a user's file; otherwise the generator's awsSts spec is used.
+ * @example awsSideFor(values, 'http://127.0.0.1:4101', 'tutorial').commands[0]?.operation // 'create-open-id-connect-provider'
+ */
+export function awsSideFor(
+  checked: GeneratorValues,
+  issuer: string,
+  source: AwsSideSource,
+  config?: AwsStsConfig
+): AwsSide {
+  const values = localizeIssuer(checked, issuer);
+  const roles = [...(values.fallbackRole ? [values.fallbackRole] : []), ...values.roles];
+  return {
+    source,
+    values,
+    files: generateFiles(values),
+    commands: setupCommands(values),
+    config: config ?? generatedConfig(values),
+    roles: roles.map(describeRole),
+  };
+}
+
+function describeRole(role: RoleValues): ReplicaRole {
+  return {
+    name: role.name,
+    arn: role.arn,
+    fallback: role.fallback,
+    permissions: describePermissions(role.permissions),
+    restrictSubjects: [...role.restrictSubjects],
+  };
+}
+
+function generatedConfig(values: GeneratorValues): AwsStsConfig {
+  const result = validateAwsSts(generateAwsStsSpec(values));
+  if (!result.ok) {
+    const first = result.issues[0];
+    throw new AwsStsError(
+      'INTERNAL',
+      `the generated awsSts configuration is invalid: ${first?.path ?? ''} ${first?.message ?? ''}`
+    );
+  }
+  return result.config;
+}

@@ -1,0 +1,37 @@
+// Test helpers for the replica's end-to-end tests: an MCP SDK client through the proxy with a
+// bearer token, and reading a tool result's text. Tests only; not exported from index.ts.
+
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+/** A connected MCP client that sends `Authorization: Bearer <token>` on every request. */
+export async function connectWithToken(proxyUrl: string, token: string): Promise<Client> {
+  const client = new Client({ name: 'replica-test', version: '1.0.0' });
+  const transport = new StreamableHTTPClientTransport(new URL(proxyUrl), {
+    requestInit: { headers: { Authorization: `Bearer ${token}` } },
+  });
+  await client.connect(transport);
+  return client;
+}
+
+/** The text of a tool result and whether the tool reported an error. */
+export async function callTool(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>
+): Promise<{ text: string; isError: boolean }> {
+  const result = await client.callTool({ name, arguments: args });
+  const content = (result.content ?? []) as { type: string; text?: string }[];
+  return {
+    text: content.map((part) => part.text ?? '').join('\n'),
+    isError: result.isError === true,
+  };
+}
+
+/** The tutorial's call-whoami.json and call-list-buckets.json code, and a listing of example-bucket. */
+export const SCRIPTS = {
+  whoami:
+    "r = await call_boto3(service_name='sts', operation_name='GetCallerIdentity', region_name='us-east-1')\nprint(r['Arn'])",
+  listBuckets:
+    "r = await call_boto3(service_name='s3', operation_name='ListBuckets', region_name='us-east-1')\nprint([b['Name'] for b in r['Buckets']])",
+} as const;
