@@ -1,8 +1,45 @@
 // Site configuration: docs at the route root, Mermaid, offline search, strict link checking.
 // Interactive components and the sandbox live elsewhere; this file only wires the site.
-import type { Config } from '@docusaurus/types';
+import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import { accessibleDark, accessibleLight } from './src/theme/prismThemes';
+
+/**
+ * Code only the tutorial's interactive components use: the sandbox core, the components behind
+ * their shells, the mocks and the libraries they bring (YAML, CEL, jose, msw, the AWS SDK, fflate).
+ * The shells themselves are in the main bundle, which this rule (async chunks only) leaves alone.
+ */
+const INTERACTIVE_CODE =
+  /[\\/](sandbox[\\/]src|src[\\/]components|src[\\/]mocks)[\\/]|[\\/]node_modules[\\/](yaml|@bufbuild|jose|msw|@mswjs|@aws-sdk|@smithy|@aws-crypto|fflate|fast-xml-parser)[\\/]/;
+
+/**
+ * Keeps that code in chunks of its own, loaded with the component that needs it. Docusaurus's
+ * `common` chunk, loaded by every page, takes any module that enough lazy chunks share: the four
+ * components share the sandbox core, which would otherwise put it on every page.
+ */
+function interactiveCodeChunks(): Plugin {
+  return {
+    name: 'interactive-code-chunks',
+    configureWebpack(_config, isServer) {
+      if (isServer) return {};
+      return {
+        optimization: {
+          splitChunks: {
+            cacheGroups: {
+              interactive: {
+                test: INTERACTIVE_CODE,
+                chunks: 'async',
+                minChunks: 1,
+                priority: 45,
+                reuseExistingChunk: true,
+              },
+            },
+          },
+        },
+      };
+    },
+  };
+}
 
 const config: Config = {
   title: 'ToolHive AWS STS',
@@ -22,6 +59,7 @@ const config: Config = {
       onBrokenMarkdownImages: 'throw',
     },
   },
+  plugins: [interactiveCodeChunks],
   themes: [
     '@docusaurus/theme-mermaid',
     [

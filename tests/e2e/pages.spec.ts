@@ -13,6 +13,8 @@ test('the sitemap lists the home page, the tutorial and the cross-references', (
 
 for (const path of paths) {
   test(`${path} renders with no console errors and no serious axe violations`, async ({ page }) => {
+    // axe walks every node; on the long tutorial with its components that can take half a minute.
+    test.slow();
     const errors = collectErrors(page);
     await page.goto(path);
     await expect(page.locator('h1').first()).toBeVisible();
@@ -27,6 +29,7 @@ for (const path of paths) {
 }
 
 test('dark mode: the tutorial passes axe', async ({ page }) => {
+  test.slow();
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(TUTORIAL);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

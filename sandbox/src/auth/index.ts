@@ -4,6 +4,12 @@
 export { extractBearerToken } from './bearer';
 export { createTokenVerifier, MAX_CLOCK_TOLERANCE_SECONDS } from './verifyToken';
 export type { TokenVerifier, TokenVerifierOptions, VerifiedToken } from './verifyToken';
+export {
+  DEFAULT_VERIFIED_TOKEN_ENTRIES,
+  DEFAULT_VERIFIED_TOKEN_MAX_AGE_MS,
+  verifiedTokenKey,
+} from './verifiedTokenCache';
+export type { VerifiedTokenCacheOptions } from './verifiedTokenCache';
 export { createDiscovery, discoveryUrl } from './discovery';
 export type { DiscoveredIssuer, Discovery, DiscoveryOptions } from './discovery';
 export { ASYMMETRIC_ALGORITHMS, DEFAULT_ALGORITHMS, isAsymmetricAlgorithm } from './algorithms';

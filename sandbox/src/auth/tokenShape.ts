@@ -1,7 +1,9 @@
 // Cheap structural checks on a compact JWT before any key is fetched: size, three base64url
-// parts, JSON objects, an allowed `alg`. It does not check signatures or claims (jose does).
+// parts, JSON objects (no duplicate members, bounded depth), an allowed `alg`. It does not check
+// signatures or claims (jose does).
 
 import { base64url } from 'jose';
+import { jsonStructureProblem } from './jsonStructure';
 import { TokenError } from './tokenError';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
@@ -54,14 +56,18 @@ function decodeJsonObject(part: string, label: string): Record<string, unknown> 
     throw malformed(`${label} is empty or not base64url`);
   }
   let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(utf8.decode(base64url.decode(part)));
+    text = utf8.decode(base64url.decode(part));
+    value = JSON.parse(text);
   } catch {
     throw malformed(`${label} is not UTF-8 JSON`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw malformed(`${label} is not a JSON object`);
   }
+  const problem = jsonStructureProblem(text);
+  if (problem !== undefined) throw malformed(`${label}: ${problem}`);
   return value as Record<string, unknown>;
 }
 

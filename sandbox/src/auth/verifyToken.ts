@@ -19,6 +19,8 @@ import { TokenError } from './tokenError';
 import { inspectToken } from './tokenShape';
 import { requireHttpsUrl } from './urls';
 import type { UrlRules } from './urls';
+import { createVerifiedTokenCache, verifiedTokenKey } from './verifiedTokenCache';
+import type { VerifiedTokenCache, VerifiedTokenCacheOptions } from './verifiedTokenCache';
 
 /** Upper bound on a JWKS response; real key sets are a few KiB. */
 const MAX_JWKS_BYTES = 1024 * 1024;
@@ -47,6 +49,14 @@ export interface TokenVerifierOptions extends UrlRules {
   jwksCacheMaxAgeMs?: number;
   /** Timeout of each discovery or JWKS request. Default 5000. */
   httpTimeoutMs?: number;
+  /**
+   * Reuse a successful verification when the exact same token comes again, until its `exp`
+   * (clock tolerance included) and at most `maxAgeMs` (default 60000). Refusals are never
+   * reused. The claims of a reused verification are deeply frozen. Default: off.
+   */
+  cache?: VerifiedTokenCacheOptions;
+  /** Milliseconds since the epoch, for the cache's expiry checks; inject a clock in tests. */
+  now?: () => number;
 }
 
 /** A token whose signature, issuer, audience and lifetime were checked. */
@@ -55,11 +65,15 @@ export interface VerifiedToken {
   header: JWTHeaderParameters;
   /** From `exp`, which is required, so always present. */
   expiresAt: Date;
+  /** `verifiedTokenKey(token)` when the verifier has a cache (it computed it anyway). */
+  tokenKey?: string;
 }
 
 export interface TokenVerifier {
   /** Verifies a compact JWT; rejects with a TokenError (code INVALID_TOKEN) and a `reason`. */
   verify(token: string): Promise<VerifiedToken>;
+  /** Verifications reused from the cache, and the entries it holds (zeros without a cache). */
+  cacheStats?(): { hits: number; size: number };
   /** Aborts in-flight discovery/JWKS requests; later `verify` calls reject as `unavailable`. */
   close(): void;
 }
@@ -91,6 +105,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
   };
   let jwks: RemoteJWKSet | undefined;
+  const cache: VerifiedTokenCache | undefined =
+    options.cache === undefined ? undefined : createVerifiedTokenCache(options.cache);
+  const now = options.now ?? Date.now;
 
   async function remoteJwks(): Promise<RemoteJWKSet> {
     if (jwks !== undefined) return jwks;
@@ -135,6 +152,15 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
           detail: 'verifier is closed',
         });
       }
+      // The size check first, so an oversized token is never hashed.
+      const key =
+        cache !== undefined && token.length <= settings.maxTokenBytes
+          ? verifiedTokenKey(token)
+          : undefined;
+      const reused = key === undefined ? undefined : cache?.get(key, now());
+      if (reused !== undefined) {
+        return { ...reused, expiresAt: new Date(reused.expiresAt), tokenKey: key };
+      }
       inspectToken(token, settings);
       try {
         const { payload, protectedHeader } = await jwtVerify(token, getKey, {
@@ -150,14 +176,24 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         if (typeof payload.exp !== 'number') {
           throw new TokenError('missing_claim', 'token is missing the required "exp" claim');
         }
-        return {
+        const verified = {
           claims: payload,
           header: protectedHeader,
           expiresAt: new Date(payload.exp * 1000),
         };
+        if (key !== undefined) {
+          // jose accepts until exp + tolerance; so does the cache (and never beyond maxAgeMs).
+          const validUntil = (payload.exp + settings.clockToleranceSeconds) * 1000;
+          cache?.set(key, verified, validUntil, now());
+          return { ...verified, tokenKey: key };
+        }
+        return verified;
       } catch (error) {
         throw toTokenError(error);
       }
+    },
+    cacheStats() {
+      return { hits: cache?.hits ?? 0, size: cache?.size ?? 0 };
     },
     close() {
       closer.abort();

@@ -11,6 +11,7 @@ import {
   protectedResourceMetadata,
   protectedResourceMetadataPaths,
   protectedResourceMetadataUrl,
+  verifiedTokenKey,
 } from '../auth';
 import type { ProtectedResourceMetadata } from '../auth';
 import { AwsStsError } from '../errors';
@@ -22,6 +23,7 @@ import { statusForError } from './errorResponses';
 import type { ErrorResponse } from './errorResponses';
 import { handleMcpRequest } from './handleMcpRequest';
 import type { McpRequestDeps, RequestFacts } from './handleMcpRequest';
+import { passThroughRequest } from './passThrough';
 import { PLAIN_TEXT_HEADERS, REQUEST_ID_HEADER, requestIdFor } from './headerRules';
 import { createProxyLogger } from './logger';
 import {
@@ -67,6 +69,39 @@ export interface Proxy {
  * const { url } = await proxy.listen(8080);
  */
 export function createProxy(options: ProxyOptions): Proxy {
+  return buildProxy(options, handleMcpRequest);
+}
+
+/**
+ * The benchmark's floor (`npm run bench`, scenario bare-proxy): the same server, routing, CORS,
+ * request log line and streaming relay as `createProxy`, without the awsSts work (no token
+ * check, role, STS call or SigV4). It forwards anyone's requests, so it listens on loopback only.
+ * @example const floor = createPassThroughProxy(options); await floor.listen(0);
+ */
+export function createPassThroughProxy(options: ProxyOptions): Proxy {
+  const proxy = buildProxy(options, passThroughRequest);
+  return {
+    ...proxy,
+    async listen(port = 0, host = '127.0.0.1') {
+      if (!isLoopbackHost(host)) {
+        throw new AwsStsError(
+          'INVALID_CONFIG',
+          `the pass-through proxy does no authentication and listens on loopback only, not ${host}`
+        );
+      }
+      return proxy.listen(port, host);
+    },
+  };
+}
+
+type RequestPath = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: McpRequestDeps,
+  facts: RequestFacts
+) => Promise<void>;
+
+function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
   const resolved = resolveProxyOptions(options);
   const { config } = resolved;
   const logger: Logger = options.logger ?? createProxyLogger();
@@ -83,18 +118,22 @@ export function createProxy(options: ProxyOptions): Proxy {
     issuer: resolved.issuer,
     audience: resolved.audience,
     algorithms: STS_ALGORITHMS,
+    // With the cache on, a token seen again skips the signature check (until exp, at most 60 s).
+    ...(resolved.cache.enabled ? { cache: { maxEntries: resolved.cache.maxEntries } } : {}),
     ...(resolved.jwksUri ? { jwksUri: resolved.jwksUri } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const stsClient = createStsClient({
     region: config.region,
     maxAttempts: resolved.stsMaxAttempts,
+    timeoutMs: resolved.stsTimeoutMs,
     ...(resolved.stsEndpoint ? { endpoint: resolved.stsEndpoint } : {}),
   });
   const credentials = createCredentialCache({
     disabled: !resolved.cache.enabled,
     maxEntries: resolved.cache.maxEntries,
     safetyMarginSeconds: resolved.cache.safetyMarginSeconds,
+    hashToken: verifiedTokenKey,
   });
   const upstreamAgent =
     resolved.upstreamUrl.protocol === 'https:'
@@ -112,9 +151,15 @@ export function createProxy(options: ProxyOptions): Proxy {
     upstreamTimeoutMs: resolved.upstreamTimeoutMs,
     maxBodyBytes: resolved.maxBodyBytes,
     sanitizeSessionName: resolved.sanitizeSessionName,
+    decisions: new WeakMap(),
   };
   const recorder = createStatsRecorder();
-  const stats = (): ProxyStats => recorder.snapshot(credentials.stats(), resolved.cache.enabled);
+  const stats = (): ProxyStats =>
+    recorder.snapshot(
+      credentials.stats(),
+      resolved.cache.enabled,
+      verifier.cacheStats?.() ?? { hits: 0, size: 0 }
+    );
   const metadataPaths = protectedResourceMetadataPaths(
     resolved.resourceUrl ?? `http://127.0.0.1${resolved.mcpPath}`
   );
@@ -129,6 +174,15 @@ export function createProxy(options: ProxyOptions): Proxy {
     const address = server.address() as AddressInfo | null;
     const host = address && !isWildcard(address.address) ? address.address : '127.0.0.1';
     return `http://${hostForUrl(host)}:${address?.port ?? 0}${resolved.mcpPath}`;
+  }
+
+  let knownOrigins: string[] | undefined;
+  /** The allowed origins plus the proxy's own; fixed (and kept) once the resource is known. */
+  function allowedOrigins(): string[] {
+    if (knownOrigins !== undefined) return knownOrigins;
+    const origins = [...resolved.allowedOrigins, new URL(resourceUrl()).origin];
+    if (resource !== undefined) knownOrigins = origins;
+    return origins;
   }
 
   function metadataDocument(): ProtectedResourceMetadata {
@@ -159,7 +213,7 @@ export function createProxy(options: ProxyOptions): Proxy {
         throw new ProxyError('method_not_allowed', 'Method not allowed', { allow: MCP_ALLOW });
       }
       checkDeclaredLength(req.headers['content-length'], resolved.maxBodyBytes);
-      return handleMcpRequest(req, res, deps, facts);
+      return requestPath(req, res, deps, facts);
     }
     if (path === HEALTH_PATH || metadataPaths.includes(path)) {
       if (method === 'OPTIONS') return preflight(res, origin, origins, DOCUMENT_ALLOW);
@@ -184,7 +238,7 @@ export function createProxy(options: ProxyOptions): Proxy {
     res.setHeader(REQUEST_ID_HEADER, facts.requestId);
     let failure: ErrorResponse | undefined;
     try {
-      const origins = [...resolved.allowedOrigins, new URL(resourceUrl()).origin];
+      const origins = allowedOrigins();
       for (const [name, value] of Object.entries(corsHeaders(req.headers.origin, origins))) {
         res.setHeader(name, value);
       }

@@ -1,9 +1,9 @@
 // The request path for one MCP request (ARCHITECTURE "The request path"): token → role → session
 // name → body → credentials → SigV4 → upstream, response streamed back. Errors are thrown, not sent.
 
-import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { JWTPayload } from 'jose';
 import { extractBearerToken } from '../auth';
 import type { TokenVerifier } from '../auth';
 import type { AwsStsConfig } from '../config';
@@ -11,14 +11,14 @@ import { selectRole } from '../roles';
 import type { RoleMapper } from '../roles';
 import { extractSessionName } from '../session';
 import { signForUpstream } from '../signing';
-import type { CredentialCache } from '../sts';
-import type { StsCredentials } from '../sts';
-import { forwardToUpstream } from './forwardToUpstream';
-import { relayedResponseHeaders, upstreamRequestHeaders, upstreamTarget } from './headerRules';
+import type { CredentialCache, CredentialOutcome, StsCredentials } from '../sts';
+import { upstreamRequestHeaders, upstreamTarget } from './headerRules';
 import { readBody } from './readBody';
+import { relayToUpstream } from './relayToUpstream';
+import type { RelayDeps, RelayFacts } from './relayToUpstream';
 
 /** Everything the request path needs, built once by `createProxy`. */
-export interface McpRequestDeps {
+export interface McpRequestDeps extends RelayDeps {
   config: AwsStsConfig;
   verifier: TokenVerifier;
   mapper: RoleMapper;
@@ -26,17 +26,28 @@ export interface McpRequestDeps {
   cacheEnabled: boolean;
   stsClient: STSClient;
   upstreamUrl: URL;
-  upstreamAgent: Agent;
-  upstreamTimeoutMs: number;
   maxBodyBytes: number;
   sanitizeSessionName: boolean;
+  /**
+   * Role and session name per cached (frozen) claim set: a token seen again skips role
+   * selection too. Keyed by the claims object, so entries go when the verifier forgets it.
+   */
+  decisions?: WeakMap<object, RequestDecision>;
+}
+
+/** What role selection and the session-name rules decided for one claim set. */
+export interface RequestDecision {
+  roleArn: string;
+  roleFallback: boolean;
+  sessionName: string;
+  sessionNameSanitized: boolean;
 }
 
 /** How the credentials were obtained: from the cache, a new STS call, a call already in flight. */
-export type CacheOutcome = 'hit' | 'miss' | 'shared' | 'off';
+export type CacheOutcome = CredentialOutcome;
 
 /** Log-safe facts gathered along the way; the caller writes the request log line from them. */
-export interface RequestFacts {
+export interface RequestFacts extends RelayFacts {
   requestId: string;
   roleArn?: string;
   roleFallback?: boolean;
@@ -44,9 +55,6 @@ export interface RequestFacts {
   sessionNameSanitized?: boolean;
   cache?: CacheOutcome;
   bodyBytes?: number;
-  upstreamStatus?: number;
-  /** The client went away before the response was complete. */
-  clientClosed?: boolean;
 }
 
 /**
@@ -63,17 +71,11 @@ export async function handleMcpRequest(
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const token = extractBearerToken(req.headers.authorization);
-  const { claims, expiresAt } = await deps.verifier.verify(token);
+  const { claims, expiresAt, tokenKey } = await deps.verifier.verify(token);
 
-  const role = selectRole(deps.mapper, claims);
-  facts.roleArn = role.roleArn;
-  facts.roleFallback = role.fallback;
-
-  const session = extractSessionName(claims, deps.config.sessionNameClaim, {
-    sanitize: deps.sanitizeSessionName,
-  });
-  facts.sessionName = session.sessionName;
-  if (session.sanitized) facts.sessionNameSanitized = true;
+  const decision = decide(deps, claims, facts);
+  facts.sessionName = decision.sessionName;
+  if (decision.sessionNameSanitized) facts.sessionNameSanitized = true;
 
   const body = await readBody(req, deps.maxBodyBytes);
   facts.bodyBytes = body.byteLength;
@@ -81,8 +83,9 @@ export async function handleMcpRequest(
   const credentials = await credentialsFor(deps, facts, {
     token,
     tokenExp: Math.floor(expiresAt.getTime() / 1000),
-    roleArn: role.roleArn,
-    sessionName: session.sessionName,
+    roleArn: decision.roleArn,
+    sessionName: decision.sessionName,
+    ...(tokenKey === undefined ? {} : { tokenHash: tokenKey }),
   });
 
   const target = upstreamTarget(deps.upstreamUrl, req.url ?? '/');
@@ -101,59 +104,63 @@ export async function handleMcpRequest(
     { region: deps.config.region, service: deps.config.service, maxBodyBytes: deps.maxBodyBytes }
   );
 
-  const clientGone = new AbortController();
-  const onClose = (): void => {
-    if (!res.writableFinished) {
-      facts.clientClosed = true;
-      clientGone.abort();
-    }
-  };
-  res.once('close', onClose);
-  if (res.destroyed || req.socket.destroyed) onClose();
-
-  const upstream = await forwardToUpstream(
+  await relayToUpstream(
+    req,
+    res,
     { method, url: target, headers: signed.headers, body },
-    { agent: deps.upstreamAgent, timeoutMs: deps.upstreamTimeoutMs, signal: clientGone.signal }
+    deps,
+    facts
   );
-  facts.upstreamStatus = upstream.statusCode;
-  for (const [name, value] of Object.entries(relayedResponseHeaders(upstream.headers))) {
-    const own = res.getHeader(name);
-    if (own === undefined) res.setHeader(name, value);
-    else if (name === 'vary') res.setHeader(name, `${String(own)}, ${String(value)}`);
+}
+
+/**
+ * The role (403 first when none), then the session name (401), as ToolHive orders them; reused
+ * for a claim set the verifier cached, since both depend only on the claims and the config.
+ */
+function decide(deps: McpRequestDeps, claims: JWTPayload, facts: RequestFacts): RequestDecision {
+  const known = deps.decisions?.get(claims);
+  if (known !== undefined) {
+    facts.roleArn = known.roleArn;
+    facts.roleFallback = known.roleFallback;
+    return known;
   }
-  res.writeHead(upstream.statusCode ?? 502);
-  res.flushHeaders();
-  try {
-    // Chunk by chunk, as it arrives: SSE events reach the client when the upstream sends them.
-    await pipeline(upstream, res);
-  } catch {
-    // The client left (the upstream request is aborted) or the upstream broke off mid-stream
-    // (the client's connection is torn down, so it sees a truncated response, not a complete one).
-    if (!res.destroyed) res.destroy();
-  }
+  const role = selectRole(deps.mapper, claims);
+  facts.roleArn = role.roleArn;
+  facts.roleFallback = role.fallback;
+  const session = extractSessionName(claims, deps.config.sessionNameClaim, {
+    sanitize: deps.sanitizeSessionName,
+  });
+  const decision: RequestDecision = {
+    roleArn: role.roleArn,
+    roleFallback: role.fallback,
+    sessionName: session.sessionName,
+    sessionNameSanitized: session.sanitized,
+  };
+  // Only a frozen claim set (the verifier's cache) can be trusted not to change afterwards.
+  if (Object.isFrozen(claims)) deps.decisions?.set(claims, decision);
+  return decision;
 }
 
 async function credentialsFor(
   deps: McpRequestDeps,
   facts: RequestFacts,
-  request: { token: string; tokenExp: number; roleArn: string; sessionName: string }
+  request: {
+    token: string;
+    tokenExp: number;
+    roleArn: string;
+    sessionName: string;
+    tokenHash?: string;
+  }
 ): Promise<StsCredentials> {
-  // The cache counts synchronously when it is called, so comparing its counters around the call
-  // tells this request's outcome even with concurrent requests.
-  const before = deps.credentials.stats();
-  const pending = deps.credentials.getCredentials({
-    ...request,
-    region: deps.config.region,
-    durationSeconds: deps.config.sessionDuration,
-    client: deps.stsClient,
-  });
-  const after = deps.credentials.stats();
-  facts.cache = !deps.cacheEnabled
-    ? 'off'
-    : after.hits > before.hits
-      ? 'hit'
-      : after.stsCalls > before.stsCalls
-        ? 'miss'
-        : 'shared';
-  return pending;
+  return deps.credentials.getCredentials(
+    {
+      ...request,
+      region: deps.config.region,
+      durationSeconds: deps.config.sessionDuration,
+      client: deps.stsClient,
+    },
+    (outcome) => {
+      facts.cache = outcome;
+    }
+  );
 }

@@ -6,7 +6,12 @@ import type { AsymmetricAlgorithm } from '../auth';
 import { loadAwsStsConfig, validateAwsSts } from '../config';
 import type { AwsStsConfig, AwsStsSpec, ConfigIssue } from '../config';
 import { AwsStsError } from '../errors';
-import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_ENTRIES, DEFAULT_SAFETY_MARGIN_SECONDS } from '../sts';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_MAX_ENTRIES,
+  DEFAULT_SAFETY_MARGIN_SECONDS,
+  DEFAULT_TIMEOUT_MS,
+} from '../sts';
 import { normalizeOrigins } from './cors';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './forwardToUpstream';
 import { MAX_BODY_BYTES } from './readBody';
@@ -27,8 +32,12 @@ export const STS_ALGORITHMS: readonly AsymmetricAlgorithm[] = [
 /** Where the MCP endpoint is served when no `resourceUrl` says otherwise. */
 export const DEFAULT_MCP_PATH = '/mcp';
 
+/**
+ * The per-token caches: credentials per (token, role), and verified tokens (a token seen again
+ * skips the signature check and role selection until its exp, at most 60 s per verification).
+ */
 export interface ProxyCacheOptions {
-  /** LRU bound. Default 1000. */
+  /** LRU bound of each cache. Default 1000. */
   maxEntries?: number;
   /** Credentials stop being served this long before they (or the token) expire. Default 60. */
   safetyMarginSeconds?: number;
@@ -47,7 +56,7 @@ export interface ProxyOptions {
   resourceUrl?: string;
   /** STS endpoint, e.g. a local STS emulator. Default `https://sts.<region>.amazonaws.com`. */
   stsEndpoint?: string;
-  /** `false`: one STS call per request, like ToolHive. Default: cache on with default bounds. */
+  /** `false`: every request verified and exchanged with STS, like ToolHive. Default: cache on. */
   cache?: boolean | ProxyCacheOptions;
   /** Repair invalid session names instead of answering 401 (an extension; ToolHive rejects). */
   sanitizeSessionName?: boolean;
@@ -65,6 +74,8 @@ export interface ProxyOptions {
   fetch?: typeof globalThis.fetch;
   /** Attempts per STS exchange (first call plus SDK retries of transient errors). Default 2. */
   stsMaxAttempts?: number;
+  /** Connection and response timeout of each STS attempt, in milliseconds. Default 10000. */
+  stsTimeoutMs?: number;
 }
 
 /** Options after checking, with defaults applied. */
@@ -83,6 +94,7 @@ export interface ResolvedProxyOptions {
   maxBodyBytes: number;
   jwksUri: string | undefined;
   stsMaxAttempts: number;
+  stsTimeoutMs: number;
 }
 
 /**
@@ -135,6 +147,7 @@ export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions
     maxBodyBytes: positiveInteger(options.maxBodyBytes, MAX_BODY_BYTES, 'maxBodyBytes'),
     jwksUri: options.jwksUri,
     stsMaxAttempts: positiveInteger(options.stsMaxAttempts, DEFAULT_MAX_ATTEMPTS, 'stsMaxAttempts'),
+    stsTimeoutMs: positiveInteger(options.stsTimeoutMs, DEFAULT_TIMEOUT_MS, 'stsTimeoutMs'),
   };
 }
 

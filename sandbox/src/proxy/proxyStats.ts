@@ -25,12 +25,18 @@ export interface ProxyStats {
   cacheHitRate: number;
   cacheEnabled: boolean;
   cache: CredentialCacheStats;
+  /** Token verifications reused (same token again, before its exp) and tokens remembered. */
+  verifiedTokens: { hits: number; size: number };
 }
 
 export interface StatsRecorder {
   requestStarted(mcp: boolean): void;
   requestFinished(status: number, forwarded: boolean): void;
-  snapshot(cache: CredentialCacheStats, cacheEnabled: boolean): ProxyStats;
+  snapshot(
+    cache: CredentialCacheStats,
+    cacheEnabled: boolean,
+    verifiedTokens: { hits: number; size: number }
+  ): ProxyStats;
 }
 
 /**
@@ -54,7 +60,7 @@ export function createStatsRecorder(): StatsRecorder {
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (wasForwarded) forwarded++;
     },
-    snapshot(cache, cacheEnabled) {
+    snapshot(cache, cacheEnabled, verifiedTokens) {
       const asked = cache.hits + cache.misses;
       return {
         requests,
@@ -68,6 +74,7 @@ export function createStatsRecorder(): StatsRecorder {
         cacheHitRate: asked === 0 ? 0 : cache.hits / asked,
         cacheEnabled,
         cache,
+        verifiedTokens: { ...verifiedTokens },
       };
     },
   };

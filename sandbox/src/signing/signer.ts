@@ -1,7 +1,7 @@
 // Owns SigV4-signing a request for the upstream (AWS MCP Server): which headers are sent and
 // signed, the upstream host, the exact body hash. It does not send the request or fetch credentials.
 
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { AwsStsError } from '../errors';

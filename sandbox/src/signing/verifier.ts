@@ -1,7 +1,7 @@
 // Owns checking a SigV4 request as a server received it: header shape, scope, clock skew, session
 // token, recomputed signature. It does not authorize the caller (the IAM evaluator does).
 
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { formatAmzDate, parseAmzDate, parseAuthorization } from './authorization';

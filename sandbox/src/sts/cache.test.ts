@@ -66,6 +66,47 @@ const req = (over: Partial<CredentialRequest> = {}): CredentialRequest => ({
 });
 
 describe('credential cache', () => {
+  it('keys by hashToken when given (e.g. a native SHA-256), never by the raw token', async () => {
+    const hashed: string[] = [];
+    const { sts, cache } = setup({
+      hashToken: (token) => {
+        hashed.push(token);
+        return token.startsWith('token-') ? 'same-hash' : token;
+      },
+    });
+    await cache.getCredentials(req({ token: 'token-1' }));
+    await cache.getCredentials(req({ token: 'token-2' })); // same hash: served from the entry
+    assert.deepEqual(hashed, ['token-1', 'token-2']);
+    assert.equal(sts.calls.length, 1);
+    assert.equal(cache.stats().hits, 1);
+  });
+
+  it('tells each caller, synchronously, how its credentials are obtained', async () => {
+    const { sts, cache } = setup();
+    const seen: string[] = [];
+    const note = (outcome: string) => seen.push(outcome);
+    const release = sts.hold();
+    const first = cache.getCredentials(req(), note);
+    const second = cache.getCredentials(req(), note);
+    assert.deepEqual(seen, ['miss', 'shared'], 'known before anything is awaited');
+    release();
+    await Promise.all([first, second]);
+    await cache.getCredentials(req(), note);
+    const off = setup({ disabled: true });
+    await off.cache.getCredentials(req(), note);
+    assert.deepEqual(seen, ['miss', 'shared', 'hit', 'off']);
+  });
+
+  it('uses a precomputed tokenHash instead of hashing the token again', async () => {
+    let hashed = 0;
+    const { sts, cache } = setup({ hashToken: () => String(++hashed) });
+    await cache.getCredentials(req({ token: 'token-1', tokenHash: 'h' }));
+    await cache.getCredentials(req({ token: 'token-1', tokenHash: 'h' }));
+    assert.equal(hashed, 0);
+    assert.equal(sts.calls.length, 1);
+    assert.equal('tokenHash' in (sts.calls[0] ?? {}), false, 'not passed on to STS');
+  });
+
   it('serves a second request for the same token and role from the cache', async () => {
     const { sts, cache } = setup();
     const first = await cache.getCredentials(req());

@@ -20,11 +20,18 @@ export interface CredentialCacheOptions {
   now?: () => number;
   /** The STS call; `exchangeToken` unless replaced. */
   exchange?: (input: ExchangeTokenInput) => Promise<StsCredentials>;
+  /**
+   * A one-way hash of the token for the key, e.g. a native SHA-256 on Node (the proxy passes
+   * one). Default: SHA-256 hex in plain JavaScript, which runs in browsers too.
+   */
+  hashToken?: (token: string) => string;
 }
 
 export interface CredentialRequest extends ExchangeTokenInput {
   /** The token's `exp` claim (seconds since the epoch); entries never outlive the token. */
   tokenExp?: number;
+  /** `hashToken(token)` when the caller has it already (the proxy's verifier computed it). */
+  tokenHash?: string;
 }
 
 export interface CredentialCacheStats {
@@ -43,9 +50,18 @@ export interface CredentialCacheStats {
   size: number;
 }
 
+/** Where credentials came from: a valid entry, a new STS call, one already in flight, no cache. */
+export type CredentialOutcome = 'hit' | 'miss' | 'shared' | 'off';
+
 export interface CredentialCache {
-  /** Valid cached credentials, or the result of one STS call shared by concurrent callers. */
-  getCredentials(request: CredentialRequest): Promise<StsCredentials>;
+  /**
+   * Valid cached credentials, or the result of one STS call shared by concurrent callers.
+   * `onOutcome` is told synchronously, before anything is awaited, how they are obtained.
+   */
+  getCredentials(
+    request: CredentialRequest,
+    onOutcome?: (outcome: CredentialOutcome) => void
+  ): Promise<StsCredentials>;
   stats(): CredentialCacheStats;
   clear(): void;
 }
@@ -67,6 +83,7 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
   const marginMs = (options.safetyMarginSeconds ?? DEFAULT_SAFETY_MARGIN_SECONDS) * 1000;
   const now = options.now ?? Date.now;
   const exchange = options.exchange ?? exchangeToken;
+  const hashToken = options.hashToken ?? sha256Hex;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) {
     throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
   }
@@ -93,20 +110,25 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
     }
   }
 
-  async function getCredentials(request: CredentialRequest): Promise<StsCredentials> {
-    const { tokenExp: _tokenExp, ...input } = request;
+  async function getCredentials(
+    request: CredentialRequest,
+    onOutcome?: (outcome: CredentialOutcome) => void
+  ): Promise<StsCredentials> {
     if (options.disabled) {
       counters.misses++;
       counters.stsCalls++;
-      return exchange(input);
+      onOutcome?.('off');
+      return exchange(exchangeInput(request));
     }
-    const key = cacheKey(request.token, request.roleArn);
+    // The hash of the token, then the role: the raw token never becomes a key.
+    const key = `${request.tokenHash ?? hashToken(request.token)}\n${request.roleArn}`;
     const entry = entries.get(key);
     if (entry) {
       if (now() < entry.validUntil) {
         entries.delete(key);
         entries.set(key, entry); // most recently used
         counters.hits++;
+        onOutcome?.('hit');
         return entry.credentials;
       }
       entries.delete(key);
@@ -114,12 +136,16 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
     }
     counters.misses++;
     const pending = inFlight.get(key);
-    if (pending) return pending;
+    if (pending) {
+      onOutcome?.('shared');
+      return pending;
+    }
 
     counters.stsCalls++;
+    onOutcome?.('miss');
     const call = (async () => {
       try {
-        const credentials = await exchange(input);
+        const credentials = await exchange(exchangeInput(request));
         store(key, request, credentials);
         return credentials;
       } finally {
@@ -137,11 +163,17 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
   };
 }
 
-/** `sha256hex(token) + "\n" + roleArn`: the raw token never becomes a key. */
-function cacheKey(token: string, roleArn: string): string {
+/** The request without the cache's own fields (built on a miss only, not on every hit). */
+function exchangeInput(request: CredentialRequest): ExchangeTokenInput {
+  const { tokenExp: _tokenExp, tokenHash: _tokenHash, ...input } = request;
+  return input;
+}
+
+/** SHA-256 of the token's UTF-8 bytes, hex; the default `hashToken`. */
+function sha256Hex(token: string): string {
   const hash = new Sha256();
   hash.update(new TextEncoder().encode(token));
-  return `${toHex(hash.digestSync())}\n${roleArn}`;
+  return toHex(hash.digestSync());
 }
 
 function toHex(bytes: Uint8Array): string {

@@ -56,6 +56,9 @@ export function createStsClient(options: StsClientOptions): STSClient {
     requestHandler: options.requestHandler ?? {
       requestTimeout: timeoutMs,
       connectionTimeout: timeoutMs,
+      // Without this the handler only logs a warning when requestTimeout passes and keeps
+      // waiting: a hung STS endpoint would hold every request (and its socket) indefinitely.
+      throwOnRequestTimeout: true,
     },
   });
 }

@@ -60,6 +60,15 @@ describe('mapStsError', () => {
       'NetworkError',
     ],
     [
+      'a reset connection the SDK named TimeoutError',
+      Object.assign(new Error('socket hang up'), {
+        name: 'TimeoutError',
+        code: 'ECONNRESET',
+        $metadata: {},
+      }),
+      'NetworkError',
+    ],
+    [
       'an SDK TimeoutError',
       Object.assign(new Error('slow'), { name: 'TimeoutError', $metadata: {} }),
       'TimeoutError',
@@ -80,6 +89,26 @@ describe('mapStsError', () => {
       assert.equal(m.retryAfterSeconds !== undefined, transient);
     });
   }
+
+  it('an answer the SDK could not parse is MalformedResponse, 502, worth a retry', () => {
+    const hint = 'Deserialization error: to see the raw response, inspect the hidden field';
+    const unparsable = (status: number) =>
+      Object.assign(new Error(`Unexpected end of XML\n  ${hint}`), {
+        name: 'Error',
+        $metadata: { httpStatusCode: status },
+      });
+    for (const status of [200, 400]) {
+      const m = mapStsError(unparsable(status), { endpoint: 'http://127.0.0.1:9/' });
+      assert.deepEqual([m.status, m.code, m.retryAfterSeconds], [502, 'MalformedResponse', 2]);
+      assert.match(m.reason, new RegExp(`HTTP ${status} with a body that is not an STS response`));
+      assert.match(m.reason, /127\.0\.0\.1:9/);
+    }
+    const serverError = mapStsError(unparsable(500));
+    assert.equal(serverError.status, 502);
+    assert.match(serverError.reason, /server error \(HTTP 500\)/);
+    const modeled = mapStsError(serviceError('AccessDenied', 403, 'not allowed'));
+    assert.equal(modeled.code, 'AccessDenied', 'a parsed refusal keeps its code');
+  });
 
   it('StsExchangeError.toJSON carries the mapping but no cause', () => {
     const err = new StsExchangeError(mapStsError(serviceError('Throttling', 400)));

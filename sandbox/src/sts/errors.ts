@@ -96,6 +96,16 @@ export function mapStsError(error: unknown, context: StsErrorContext = {}): StsE
     summary.code = transportCode(e);
     return mapTransport(summary, context);
   }
+  if (isUnreadableAnswer(httpStatus, message)) {
+    summary.code = 'MalformedResponse';
+    return {
+      status: 502,
+      code: summary.code,
+      reason: `STS answered HTTP ${httpStatus} with a body that is not an STS response: check that the STS endpoint (${context.endpoint ?? 'the STS endpoint'}) is STS and nothing in between rewrites its answers; retry later`,
+      retryAfterSeconds: TRANSIENT_RETRY_AFTER_SECONDS,
+      summary,
+    };
+  }
   summary.code =
     stringOrUndefined(e.Code) ?? (name && WIRE_CODE_BY_NAME[name]) ?? name ?? 'Unknown';
   return mapServiceError(summary, httpStatus, retryAfterHeader(e), context);
@@ -245,12 +255,23 @@ function mapTransport(summary: StsErrorSummary, ctx: StsErrorContext): StsErrorM
   return mapping;
 }
 
+/**
+ * A 2xx that did not yield credentials, or a 4xx whose body the SDK could not parse: something
+ * answered that is not STS (or truncated it). 5xx keep their server-error mapping.
+ */
+function isUnreadableAnswer(httpStatus: number, message: string | undefined): boolean {
+  if (httpStatus >= 200 && httpStatus < 300) return true;
+  return httpStatus < 500 && (message ?? '').includes('Deserialization error');
+}
+
 function transportCode(e: Record<string, unknown>): string {
   const name = stringOrUndefined(e.name);
   const sysCode = stringOrUndefined(e.code);
   if (name === 'AbortError') return 'RequestAborted';
-  if (name === 'TimeoutError' || sysCode === 'ETIMEDOUT') return 'TimeoutError';
+  // Before the name: the SDK's HTTP handler names a reset connection (ECONNRESET, EPIPE)
+  // TimeoutError, and "did not answer in time" would send an operator the wrong way.
   if (sysCode !== undefined && NETWORK_ERROR_CODES.has(sysCode)) return 'NetworkError';
+  if (name === 'TimeoutError' || sysCode === 'ETIMEDOUT') return 'TimeoutError';
   if (name === 'TypeError' || e.$metadata !== undefined) return 'NetworkError';
   return 'Unknown';
 }

@@ -15,6 +15,7 @@ export type {
   CredentialCache,
   CredentialCacheOptions,
   CredentialCacheStats,
+  CredentialOutcome,
   CredentialRequest,
 } from './cache';
 export {

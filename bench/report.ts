@@ -1,0 +1,225 @@
+// Turns the benchmark's figures into the readable tables, the goal verdicts and the final JSON
+// line. It measures nothing and starts nothing.
+
+import type { ScenarioName } from './ipc';
+import type { MicroResult } from './micro';
+import type { LongRunResult, ScenarioResult } from './scenario';
+
+/** The goals of issue 7, checked on the figures of one round. */
+export const GOALS = {
+  minThroughputVsBare: 0.7,
+  maxAddedP50Ms: 2,
+  maxStsCallsPerRequest: 0.01,
+  minSpeedupVsNoCache: 3,
+  maxHeapSlopeMbPerMin: 1,
+} as const;
+
+export interface GoalCheck {
+  name: string;
+  /** One value per round (undefined when a needed scenario did not run). */
+  values: number[];
+  target: string;
+  pass: boolean;
+}
+
+/**
+ * The goal checks over all rounds: a goal passes when every round meets it.
+ * @example checkGoals(rounds, long)
+ */
+export function checkGoals(
+  rounds: ScenarioResult[][],
+  long: LongRunResult | undefined
+): GoalCheck[] {
+  const per = (f: (get: (n: ScenarioName) => ScenarioResult | undefined) => number | undefined) =>
+    rounds
+      .map((round) => f((name) => round.find((r) => r.name === name)))
+      .filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const checks: GoalCheck[] = [];
+  const add = (name: string, values: number[], target: string, ok: (v: number) => boolean) => {
+    if (values.length > 0) checks.push({ name, values, target, pass: values.every(ok) });
+  };
+  add(
+    'sts-proxy throughput / bare-proxy',
+    per((get) => ratio(get('sts-proxy')?.rps, get('bare-proxy')?.rps)),
+    `>= ${GOALS.minThroughputVsBare}`,
+    (v) => v >= GOALS.minThroughputVsBare
+  );
+  add(
+    '  same, from proxy CPU per request (bare / sts)',
+    per((get) => ratio(get('bare-proxy')?.cpuUsPerRequest, get('sts-proxy')?.cpuUsPerRequest)),
+    `>= ${GOALS.minThroughputVsBare}`,
+    (v) => v >= GOALS.minThroughputVsBare
+  );
+  add(
+    'added median latency vs bare-proxy, 1 connection (ms)',
+    per((get) => diff(get('sts-proxy')?.unloaded.p50Ms, get('bare-proxy')?.unloaded.p50Ms)),
+    `<= ${GOALS.maxAddedP50Ms}`,
+    (v) => v <= GOALS.maxAddedP50Ms
+  );
+  add(
+    'STS calls per request (cache on)',
+    per((get) => ratio(get('sts-proxy')?.stsCalls, get('sts-proxy')?.requests, 4)),
+    `<= ${GOALS.maxStsCallsPerRequest}`,
+    (v) => v <= GOALS.maxStsCallsPerRequest
+  );
+  add(
+    'sts-proxy throughput / sts-proxy-no-cache',
+    per((get) => ratio(get('sts-proxy')?.rps, get('sts-proxy-no-cache')?.rps)),
+    `>= ${GOALS.minSpeedupVsNoCache}`,
+    (v) => v >= GOALS.minSpeedupVsNoCache
+  );
+  add(
+    '  same, from proxy CPU per request (no-cache / sts)',
+    per((get) =>
+      ratio(get('sts-proxy-no-cache')?.cpuUsPerRequest, get('sts-proxy')?.cpuUsPerRequest)
+    ),
+    `>= ${GOALS.minSpeedupVsNoCache}`,
+    (v) => v >= GOALS.minSpeedupVsNoCache
+  );
+  add(
+    'errors (all scenarios)',
+    rounds.map((round) => round.reduce((sum, r) => sum + r.errors, 0)),
+    '= 0',
+    (v) => v === 0
+  );
+  if (long) {
+    add(
+      'long run: heap slope after GC (MB/min)',
+      [long.heapSlopeMbPerMin],
+      `<= ${GOALS.maxHeapSlopeMbPerMin}`,
+      (v) => v <= GOALS.maxHeapSlopeMbPerMin
+    );
+    add('long run: errors', [long.errors], '= 0', (v) => v === 0);
+  }
+  return checks;
+}
+
+/** Per scenario, the median of each figure over the rounds (the figure itself for one round). */
+export function medianScenarios(rounds: ScenarioResult[][]): ScenarioResult[] {
+  const first = rounds[0] ?? [];
+  return first.map((template) => {
+    const all = rounds.flatMap((round) => round.filter((r) => r.name === template.name));
+    const med = (
+      key: 'requests' | 'rps' | 'p50Ms' | 'p99Ms' | 'stsCalls' | 'rssMb' | 'cpuUsPerRequest'
+    ) => median(all.map((r) => r[key]));
+    return {
+      ...template,
+      requests: med('requests'),
+      rps: med('rps'),
+      p50Ms: med('p50Ms'),
+      p99Ms: med('p99Ms'),
+      errors: all.reduce((sum, r) => sum + r.errors, 0),
+      stsCalls: med('stsCalls'),
+      rssMb: med('rssMb'),
+      cpuUsPerRequest: med('cpuUsPerRequest'),
+      unloaded: {
+        p50Ms: median(all.map((r) => r.unloaded.p50Ms)),
+        p99Ms: median(all.map((r) => r.unloaded.p99Ms)),
+      },
+    };
+  });
+}
+
+/** The scenario table. */
+export function scenarioTable(results: ScenarioResult[]): string {
+  return table(
+    [
+      'scenario',
+      'requests',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'p50 1 conn',
+      'p99 1 conn',
+      'errors',
+      'STS calls',
+      'STS/req',
+      'CPU µs/req',
+      'RSS MB',
+    ],
+    results.map((r) => [
+      r.name,
+      String(r.requests),
+      String(r.rps),
+      r.p50Ms.toFixed(2),
+      r.p99Ms.toFixed(2),
+      ms(r.unloaded.p50Ms),
+      ms(r.unloaded.p99Ms),
+      String(r.errors),
+      String(r.stsCalls),
+      r.requests === 0 ? '-' : (r.stsCalls / r.requests).toFixed(4),
+      String(r.cpuUsPerRequest),
+      r.rssMb.toFixed(1),
+    ])
+  );
+}
+
+export function goalTable(checks: GoalCheck[]): string {
+  return table(
+    ['goal', 'value(s)', 'target', 'verdict'],
+    checks.map((c) => [
+      c.name,
+      c.values.map((v) => String(Math.round(v * 1000) / 1000)).join(', '),
+      c.target,
+      c.pass ? 'met' : 'NOT MET',
+    ])
+  );
+}
+
+export function microTable(results: MicroResult[]): string {
+  return table(
+    ['step', 'ops/s', 'µs/op', 'CPU µs/op'],
+    results.map((r) => [
+      r.name,
+      String(r.opsPerSecond),
+      r.microsecondsPerOp.toFixed(1),
+      r.cpuMicrosecondsPerOp.toFixed(1),
+    ])
+  );
+}
+
+export function longRunText(long: LongRunResult): string {
+  const heap = long.samples.map((s) => s.heapUsedMb.toFixed(1)).join(' ');
+  const rss = long.samples.map((s) => s.rssMb.toFixed(0)).join(' ');
+  return [
+    `${long.seconds} s, ${long.requests} requests, ${long.errors} errors, ${long.users} users ` +
+      `(cache ${long.cacheMaxEntries} entries: ${long.cacheEvictions} evictions, ${long.cacheSize} at the end), ` +
+      `${long.stsCalls} STS calls`,
+    `heap after GC (MB): ${heap}`,
+    `RSS (MB):           ${rss}`,
+    `slopes after the first quarter: heap ${long.heapSlopeMbPerMin} MB/min, RSS ${long.rssSlopeMbPerMin} MB/min`,
+  ].join('\n');
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function ratio(a: number | undefined, b: number | undefined, digits = 2): number | undefined {
+  if (a === undefined || b === undefined || b === 0) return undefined;
+  const scale = 10 ** digits;
+  return Math.round((a / b) * scale) / scale;
+}
+
+function diff(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined ? undefined : Math.round((a - b) * 100) / 100;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : Math.round((((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2) * 100) / 100;
+}
+
+/** Milliseconds with two decimals; `-` for a phase that did not run (`--unloaded 0`). */
+function ms(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : '-';
+}

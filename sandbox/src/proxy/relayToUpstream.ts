@@ -1,0 +1,96 @@
+// The last step of every proxied request: send the prepared call upstream, relay the response
+// headers and stream the body back unbuffered (SSE), aborting upstream when the client leaves.
+
+import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
+import { forwardToUpstream } from './forwardToUpstream';
+import type { UpstreamCall } from './forwardToUpstream';
+import { relayedResponseHeaders } from './headerRules';
+
+/** What the relay needs from the proxy, built once by `createProxy`. */
+export interface RelayDeps {
+  upstreamAgent: Agent;
+  upstreamTimeoutMs: number;
+}
+
+/** What the relay reports back for the request log line. */
+export interface RelayFacts {
+  upstreamStatus?: number;
+  /** The client went away before the response was complete. */
+  clientClosed?: boolean;
+}
+
+/**
+ * Sends `call` (already signed, or deliberately unsigned in the pass-through floor) and streams
+ * the upstream response to `res`. Rejects before anything is sent when the upstream cannot be
+ * reached; after the headers, a broken stream tears down the client connection instead.
+ * @example await relayToUpstream(req, res, { method, url, headers, body }, deps, facts);
+ */
+export async function relayToUpstream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  call: UpstreamCall,
+  deps: RelayDeps,
+  facts: RelayFacts
+): Promise<void> {
+  const clientGone = new AbortController();
+  const onClose = (): void => {
+    if (!res.writableFinished) {
+      facts.clientClosed = true;
+      clientGone.abort();
+    }
+  };
+  res.once('close', onClose);
+  if (res.destroyed || req.socket.destroyed) onClose();
+
+  const upstream = await forwardToUpstream(call, {
+    agent: deps.upstreamAgent,
+    timeoutMs: deps.upstreamTimeoutMs,
+    signal: clientGone.signal,
+  });
+  facts.upstreamStatus = upstream.statusCode;
+  for (const [name, value] of Object.entries(relayedResponseHeaders(upstream.headers))) {
+    const own = res.getHeader(name);
+    if (own === undefined) res.setHeader(name, value);
+    else if (name === 'vary') res.setHeader(name, `${String(own)}, ${String(value)}`);
+  }
+  res.writeHead(upstream.statusCode ?? 502);
+  // A response whose first bytes are already here goes out with its headers in one write; one
+  // that is still waiting (an SSE stream before its first event) shows its headers at once.
+  if (upstream.readableLength === 0 && !upstream.readableEnded) res.flushHeaders();
+  await streamBody(upstream, res);
+}
+
+/**
+ * Pipes the upstream body to the client chunk by chunk, as it arrives (SSE events reach the
+ * client when the upstream sends them); resolves when the response is finished or torn down.
+ * Deliberately not `stream.pipeline`: that allocates an AbortController per call and aborts it
+ * (with a DOMException and its stack trace) on every completion, a cost on every request.
+ */
+function streamBody(upstream: IncomingMessage, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (): void => {
+      if (settled) return;
+      settled = true;
+      res.off('finish', settle);
+      res.off('close', settle);
+      resolve();
+    };
+    // The client left (the upstream request is aborted by the caller) or the upstream broke off
+    // mid-stream: the client's connection is torn down, so it sees a truncated response, never a
+    // complete-looking one.
+    const broken = (): void => {
+      upstream.unpipe(res);
+      if (!res.destroyed) res.destroy();
+      settle();
+    };
+    upstream.on('error', broken);
+    upstream.once('close', () => {
+      if (!upstream.complete) broken();
+    });
+    res.on('error', broken);
+    res.once('finish', settle);
+    res.once('close', settle);
+    upstream.pipe(res);
+  });
+}

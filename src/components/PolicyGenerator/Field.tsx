@@ -1,0 +1,98 @@
+// One labelled control of the generator's form (text, multi-line text or select) with its hint and
+// the generator's messages for it. It holds no state and knows nothing about the values.
+import type { ReactNode } from 'react';
+import styles from './styles.module.css';
+
+interface Common {
+  /** The control's DOM id; the hint and errors use it as a prefix. */
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  /** The generator's messages about this control. */
+  errors?: readonly string[];
+}
+
+interface TextProps extends Common {
+  kind?: 'text' | 'multiline';
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  inputMode?: 'numeric' | 'url' | 'text';
+}
+
+interface SelectProps extends Common {
+  kind: 'select';
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+}
+
+type Props = TextProps | SelectProps;
+
+export default function Field(props: Props): ReactNode {
+  const { id, label, hint, errors = [] } = props;
+  const invalid = errors.length > 0;
+  const describedBy =
+    [hint !== undefined ? `${id}-hint` : undefined, invalid ? `${id}-error` : undefined]
+      .filter(Boolean)
+      .join(' ') || undefined;
+  const common = {
+    id,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy,
+    className: styles.input,
+  };
+  let control: ReactNode;
+  if (props.kind === 'select') {
+    control = (
+      <select {...common} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    const text = {
+      ...common,
+      value: props.value,
+      placeholder: props.placeholder,
+      autoComplete: 'off',
+      autoCapitalize: 'none',
+      autoCorrect: 'off',
+      spellCheck: false,
+    };
+    control =
+      props.kind === 'multiline' ? (
+        <textarea {...text} rows={3} onChange={(e) => props.onChange(e.target.value)} />
+      ) : (
+        <input
+          {...text}
+          type='text'
+          inputMode={props.inputMode}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      );
+  }
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.label}>
+        {label}
+      </label>
+      {control}
+      {hint !== undefined && (
+        <p id={`${id}-hint`} className={styles.hint}>
+          {hint}
+        </p>
+      )}
+      {invalid && (
+        <div id={`${id}-error`} className={styles.error}>
+          {errors.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

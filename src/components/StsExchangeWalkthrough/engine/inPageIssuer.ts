@@ -1,0 +1,64 @@
+// An OIDC issuer that lives in this page: an RS256 key pair made with WebCrypto, tokens signed
+// with jose, and its JWKS for the STS emulator. It serves nothing over the network.
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
+import type { JwksKeyGetter } from '@toolhive-aws-sts/sandbox/emulators/sts-core';
+
+/** The in-page issuer's URL: a reserved `.test` name, so it can never be a real host. */
+export const IN_PAGE_ISSUER = 'https://idp.example.test';
+
+/** The issuer's key id in token headers and its JWKS. */
+const KEY_ID = 'walkthrough-key-1';
+
+export interface InPageIssuer {
+  issuer: string;
+  /** The JWKS as the emulator reads it (what discovery would return for a real IdP). */
+  jwks: JwksKeyGetter;
+  /**
+   * Signs a token with `claims` plus `iss`, `aud`, `iat` and `exp` (an hour from now, or an hour
+   * ago when `expired`).
+   */
+  sign(claims: JWTPayload, options: { audience: string; expired: boolean }): Promise<string>;
+}
+
+let created: Promise<InPageIssuer> | undefined;
+
+async function createIssuer(): Promise<InPageIssuer> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: KEY_ID, alg: 'RS256', use: 'sig' };
+  const jwks = createLocalJWKSet({ keys: [jwk] });
+  return {
+    issuer: IN_PAGE_ISSUER,
+    jwks,
+    async sign(claims, { audience, expired }) {
+      const now = Math.floor(Date.now() / 1000);
+      const issuedAt = expired ? now - 2 * 3600 : now;
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: KEY_ID })
+        .setIssuer(IN_PAGE_ISSUER)
+        .setAudience(audience)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + 3600)
+        .sign(privateKey);
+    },
+  };
+}
+
+/**
+ * The page's issuer, created on first use (one key pair per page load; the private key never
+ * leaves WebCrypto's memory and is not extractable).
+ * @example const token = await (await inPageIssuer()).sign({ sub: 'alice' }, { audience: 'toolhive-aws', expired: false });
+ */
+export function inPageIssuer(): Promise<InPageIssuer> {
+  created ??= createIssuer().catch((error: unknown) => {
+    created = undefined;
+    throw error;
+  });
+  return created;
+}

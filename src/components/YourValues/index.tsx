@@ -1,0 +1,80 @@
+// <YourValues />: a collapsible bar (sticky on wide screens) that loads the values form on demand.
+// Only this shell is in the page's bundle; the form and its validation load with import().
+import type { ReactNode } from 'react';
+import { lazy, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import OnDemand from '@site/src/components/shared/OnDemand';
+import {
+  applyStoredYourValues,
+  clearYourValues,
+  hasYourValuesToApply,
+  useYourValues,
+} from './store';
+import styles from './styles.module.css';
+
+const Panel = lazy(() => import('./Panel'));
+
+/** Wide layouts keep the bar in view; anchors then need room below it. */
+const STICKY_QUERY = '(min-width: 997px)';
+
+function summaryText(entered: number, invalid: number): string {
+  if (entered === 0) return 'Fill in your issuer, account and names to use them in the code below';
+  const used = entered - invalid;
+  return `${used} in use${invalid > 0 ? `, ${invalid} invalid` : ''}`;
+}
+
+const noSubscription = () => () => undefined;
+
+export default function YourValues(): ReactNode {
+  const details = useRef<HTMLDetailsElement>(null);
+  const [opened, setOpened] = useState(false);
+  // Stored or shared values need the form's code at once, to validate and apply them.
+  const toApply = useSyncExternalStore(noSubscription, hasYourValuesToApply, () => false);
+  const load = opened || toApply;
+  const { entered, invalid } = useYourValues();
+
+  // Stored values show at once; the form re-validates them when its code arrives. The code
+  // blocks of other pages keep their placeholders.
+  useEffect(() => {
+    applyStoredYourValues();
+    return clearYourValues;
+  }, []);
+
+  // Opening loads the form, also when the reader opened it before the page was hydrated.
+  useEffect(() => {
+    const node = details.current;
+    if (node === null) return;
+    const onToggle = () => {
+      if (node.open) setOpened(true);
+    };
+    node.addEventListener('toggle', onToggle);
+    onToggle();
+    return () => node.removeEventListener('toggle', onToggle);
+  }, []);
+
+  useEffect(() => {
+    const media = window.matchMedia(STICKY_QUERY);
+    const root = document.documentElement;
+    const apply = () => {
+      root.style.scrollPaddingTop = media.matches ? '3.5rem' : '';
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => {
+      media.removeEventListener('change', apply);
+      root.style.scrollPaddingTop = '';
+    };
+  }, []);
+
+  const loading = <p className={styles.loading}>Loading the form…</p>;
+  return (
+    <details ref={details} className={styles.panel}>
+      <summary className={styles.summary}>
+        <span className={styles.title}>Your values</span>
+        <span className={styles.state}>{summaryText(entered, invalid)}</span>
+      </summary>
+      <div className={styles.body}>
+        {load ? <OnDemand component={Panel} fallback={loading} what='the values form' /> : loading}
+      </div>
+    </details>
+  );
+}
