@@ -32,6 +32,12 @@ describe('mapStsError', () => {
     assert.doesNotMatch(m.reason, /https:\/\//);
   });
 
+  it('names a plain-http issuer (the local sandbox) without its scheme too', () => {
+    const m = mapStsError(serviceError('AccessDenied', 403), { issuer: 'http://127.0.0.1:4101' });
+    assert.match(m.reason, /oidc-provider\/127\.0\.0\.1:4101\)/);
+    assert.doesNotMatch(m.reason, /http:\/\//);
+  });
+
   it('falls back to a placeholder when the issuer is unknown', () => {
     assert.match(mapStsError(serviceError('AccessDenied', 403)).reason, /<issuer>:aud/);
   });

@@ -290,8 +290,9 @@ function scrub(message: string, token: string | undefined): string {
   return out;
 }
 
+/** The issuer as IAM keys it (provider ARN, condition keys): no scheme, whichever it has. */
 function stripScheme(issuer: string): string {
-  return issuer.replace(/^https:\/\//, '');
+  return issuer.replace(/^https?:\/\//, '');
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
