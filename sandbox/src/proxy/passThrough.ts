@@ -2,14 +2,11 @@
 // does, minus the awsSts work (no token, role, session name, STS or SigV4). Loopback use only.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { flattenHeaders, stripForwardingHeaders, stripHopByHopHeaders } from '../signing';
+import { upstreamHeaders } from '../signing';
 import type { McpRequestDeps, RequestFacts } from './handleMcpRequest';
 import { upstreamRequestHeaders, upstreamTarget } from './headerRules';
 import { readBody } from './readBody';
 import { relayToUpstream } from './relayToUpstream';
-
-/** Headers the signer would own; the pass-through drops them too, so both send the same shape. */
-const DROPPED = ['authorization', 'host', 'x-amz-date', 'x-amz-security-token'];
 
 /**
  * Reads the body and relays the request unsigned, with the header hygiene of the signed path.
@@ -26,18 +23,15 @@ export async function passThroughRequest(
   const body = await readBody(req, deps.maxBodyBytes);
   facts.bodyBytes = body.byteLength;
   const target = upstreamTarget(deps.upstreamUrl, req.url ?? '/');
-  const headers = flattenHeaders(
-    stripForwardingHeaders(
-      stripHopByHopHeaders(
-        upstreamRequestHeaders(req.headers, {
-          method,
-          requestId: facts.requestId,
-          bodyLength: body.byteLength,
-        })
-      )
-    )
+  // The signed path's headers, minus the signature: both send the same shape upstream.
+  const headers = upstreamHeaders(
+    upstreamRequestHeaders(req.headers, {
+      method,
+      requestId: facts.requestId,
+      bodyLength: body.byteLength,
+    }),
+    target.host,
+    body.byteLength
   );
-  for (const name of DROPPED) delete headers[name];
-  headers.host = target.host;
   await relayToUpstream(req, res, { method, url: target, headers, body }, deps, facts);
 }

@@ -1,7 +1,14 @@
 // Public API of the signing folder: sign for the upstream, verify as the upstream, header hygiene.
 // It re-exports only; behaviour lives in the modules named below.
 
-export { signForUpstream, DEFAULT_SIGNING_SERVICE, MAX_SIGNED_BODY_BYTES } from './signer';
+export {
+  signForUpstream,
+  signableRequest,
+  signerInit,
+  upstreamHeaders,
+  DEFAULT_SIGNING_SERVICE,
+  MAX_SIGNED_BODY_BYTES,
+} from './signer';
 export type {
   SignForUpstreamOptions,
   SignedUpstreamRequest,

@@ -4,6 +4,7 @@
 import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import type { SignatureV4CryptoInit, SignatureV4Init } from '@smithy/signature-v4';
 import { AwsStsError } from '../errors';
 import { flattenHeaders, stripForwardingHeaders, stripHopByHopHeaders } from './headers';
 import type { HeaderInput } from './headers';
@@ -91,32 +92,9 @@ export async function signForUpstream(
     throw new AwsStsError('SIGNING_FAILED', 'upstream URL is not a valid absolute URL');
   }
 
-  const headers = flattenHeaders(stripForwardingHeaders(stripHopByHopHeaders(request.headers)));
-  for (const name of SIGNER_OWNED_HEADERS) delete headers[name];
-  headers.host = url.host;
-  if (headers['content-length'] !== undefined) headers['content-length'] = String(body.byteLength);
-
-  const toSign = new HttpRequest({
-    method: request.method.toUpperCase(),
-    protocol: url.protocol,
-    hostname: url.hostname,
-    ...(url.port ? { port: Number(url.port) } : {}),
-    path: url.pathname,
-    query: parseQuery(url.search),
-    headers: { ...headers },
-    body,
-  });
-  const signer = new SignatureV4({
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-    },
-    region: options.region,
-    service: options.service ?? DEFAULT_SIGNING_SERVICE,
-    sha256: Sha256,
-    applyChecksum: false,
-  });
+  const headers = upstreamHeaders(request.headers, url.host, body.byteLength);
+  const toSign = signableRequest(request.method, url, headers, body);
+  const signer = new SignatureV4(signerInit(credentials, options.region, options.service));
 
   let signed: HttpRequest;
   try {
@@ -132,4 +110,66 @@ export async function signForUpstream(
   }
   const match = /SignedHeaders=([^,\s]+)/.exec(headers.authorization ?? '');
   return { headers, signedHeaders: match?.[1]?.split(';') ?? [] };
+}
+
+/**
+ * The headers sent upstream for a client's `headers`: hop-by-hop, Connection-named and
+ * forwarding headers dropped, the signer's own removed, `Host` the upstream's, `Content-Length`
+ * the body's. The pass-through floor of the benchmark sends exactly these, unsigned.
+ * @example upstreamHeaders(req.headers, 'aws-mcp.us-east-1.api.aws', body.byteLength)
+ */
+export function upstreamHeaders(
+  headers: HeaderInput,
+  host: string,
+  bodyLength: number
+): Record<string, string> {
+  const out = flattenHeaders(stripForwardingHeaders(stripHopByHopHeaders(headers)));
+  for (const name of SIGNER_OWNED_HEADERS) delete out[name];
+  out.host = host;
+  if (out['content-length'] !== undefined) out['content-length'] = String(bodyLength);
+  return out;
+}
+
+/**
+ * The request `SignatureV4` signs: method, URL parts and query as SigV4 canonicalises them, a copy
+ * of `headers` (the signer adds to its copy), the exact body.
+ */
+export function signableRequest(
+  method: string,
+  url: URL,
+  headers: Record<string, string>,
+  body: Uint8Array
+): HttpRequest {
+  return new HttpRequest({
+    method: method.toUpperCase(),
+    protocol: url.protocol,
+    hostname: url.hostname,
+    ...(url.port ? { port: Number(url.port) } : {}),
+    path: url.pathname,
+    query: parseQuery(url.search),
+    headers: { ...headers },
+    body,
+  });
+}
+
+/**
+ * How signForUpstream configures `SignatureV4`; also for code that observes its steps (the
+ * site's SigV4 trace), so that both sign alike.
+ */
+export function signerInit(
+  credentials: SigningCredentials,
+  region: string,
+  service = DEFAULT_SIGNING_SERVICE
+): SignatureV4Init & SignatureV4CryptoInit {
+  return {
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+    },
+    region,
+    service,
+    sha256: Sha256,
+    applyChecksum: false,
+  };
 }

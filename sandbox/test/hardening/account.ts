@@ -1,5 +1,6 @@
-// The emulated AWS side of the hardening suite: an account trusting a test issuer for the
-// proxy's two roles (testHarness TEST_CONFIG), and tokens of users, admins and attackers.
+// The emulated AWS side of the hardening suite (and of `npm run bench`): an account trusting a
+// test issuer for the proxy's two roles (testHarness TEST_CONFIG), and tokens of users, admins
+// and attackers.
 
 import { base64url } from 'jose';
 import type { JWTPayload } from 'jose';

@@ -1,27 +1,16 @@
 // <PolicyGenerator />: a closed panel that loads the generator when the reader opens it. Only this
 // shell is in the page's bundle; the form, the sandbox's generator and fflate load with import().
 import type { ReactNode } from 'react';
-import { lazy, useEffect, useRef, useState } from 'react';
+import { lazy, useRef } from 'react';
 import OnDemand from '@site/src/components/shared/OnDemand';
+import { useOpenedOnce } from '@site/src/components/shared/useOpenedOnce';
 import styles from './styles.module.css';
 
 const Generator = lazy(() => import('./Generator'));
 
 export default function PolicyGenerator(): ReactNode {
   const details = useRef<HTMLDetailsElement>(null);
-  const [opened, setOpened] = useState(false);
-
-  // Opening loads the generator, also when the reader opened it before the page was hydrated.
-  useEffect(() => {
-    const node = details.current;
-    if (node === null) return;
-    const onToggle = () => {
-      if (node.open) setOpened(true);
-    };
-    node.addEventListener('toggle', onToggle);
-    onToggle();
-    return () => node.removeEventListener('toggle', onToggle);
-  }, []);
+  const opened = useOpenedOnce(details);
 
   const loading = <p className={styles.loading}>Loading the policy generator…</p>;
   return (

@@ -1,8 +1,9 @@
 // <YourValues />: a collapsible bar (sticky on wide screens) that loads the values form on demand.
 // Only this shell is in the page's bundle; the form and its validation load with import().
 import type { ReactNode } from 'react';
-import { lazy, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, useEffect, useRef, useSyncExternalStore } from 'react';
 import OnDemand from '@site/src/components/shared/OnDemand';
+import { useOpenedOnce } from '@site/src/components/shared/useOpenedOnce';
 import {
   applyStoredYourValues,
   clearYourValues,
@@ -26,7 +27,7 @@ const noSubscription = () => () => undefined;
 
 export default function YourValues(): ReactNode {
   const details = useRef<HTMLDetailsElement>(null);
-  const [opened, setOpened] = useState(false);
+  const opened = useOpenedOnce(details);
   // Stored or shared values need the form's code at once, to validate and apply them.
   const toApply = useSyncExternalStore(noSubscription, hasYourValuesToApply, () => false);
   const load = opened || toApply;
@@ -37,18 +38,6 @@ export default function YourValues(): ReactNode {
   useEffect(() => {
     applyStoredYourValues();
     return clearYourValues;
-  }, []);
-
-  // Opening loads the form, also when the reader opened it before the page was hydrated.
-  useEffect(() => {
-    const node = details.current;
-    if (node === null) return;
-    const onToggle = () => {
-      if (node.open) setOpened(true);
-    };
-    node.addEventListener('toggle', onToggle);
-    onToggle();
-    return () => node.removeEventListener('toggle', onToggle);
   }, []);
 
   useEffect(() => {

@@ -1,12 +1,11 @@
 // Shows how signForUpstream's signature came about: the canonical request and string to sign,
 // read from @smithy/signature-v4 itself while it re-signs the same request. It computes no SigV4.
-import { Sha256 } from '@smithy/core/checksum';
-import { HttpRequest } from '@smithy/protocol-http';
+import type { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HeaderBag, HttpRequest as SmithyHttpRequest } from '@smithy/types';
 import {
-  DEFAULT_SIGNING_SERVICE,
-  parseQuery,
+  signableRequest,
+  signerInit,
   signForUpstream,
   type SignedUpstreamRequest,
   type SigningCredentials,
@@ -66,29 +65,9 @@ export async function traceSigV4(
   credentials: SigningCredentials,
   options: { region: string; service?: string; signingDate: Date }
 ): Promise<SigV4Trace> {
-  const url = new URL(request.url);
-  const signer = new ObservedSignatureV4({
-    credentials: {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-    },
-    region: options.region,
-    service: options.service ?? DEFAULT_SIGNING_SERVICE,
-    sha256: Sha256,
-    applyChecksum: false,
-  });
+  const signer = new ObservedSignatureV4(signerInit(credentials, options.region, options.service));
   const signed = (await signer.sign(
-    new HttpRequest({
-      method: request.method.toUpperCase(),
-      protocol: url.protocol,
-      hostname: url.hostname,
-      ...(url.port ? { port: Number(url.port) } : {}),
-      path: url.pathname,
-      query: parseQuery(url.search),
-      headers: { ...request.headers },
-      body: request.body,
-    }),
+    signableRequest(request.method, new URL(request.url), request.headers, request.body),
     { signingDate: options.signingDate }
   )) as HttpRequest;
   const authorization = signed.headers.authorization ?? '';
