@@ -1,6 +1,6 @@
 // Every page of the build renders without errors and passes axe (no serious or critical issues).
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousAxeViolations } from './lib/axe';
 import { collectErrors, sitePaths, TUTORIAL } from './lib/site';
 
 const paths = sitePaths();
@@ -19,11 +19,7 @@ for (const path of paths) {
     await page.goto(path);
     await expect(page.locator('h1').first()).toBeVisible();
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 }
@@ -34,11 +30,7 @@ test('dark mode: the tutorial passes axe', async ({ page }) => {
   await page.goto(TUTORIAL);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.waitForLoadState('networkidle');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical'
-  );
-  expect(serious.map((v) => v.id)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 });
 
 test('code blocks have titles and a copy button', async ({ page }) => {

@@ -1,8 +1,9 @@
 // The role-mapping playground on the tutorial: claims and config drive the selected role, presets
 // show the classic mistakes, bad input gets a message, tokens decode locally and never leave.
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { collectErrors, TUTORIAL } from './lib/site';
+import { seriousAxeViolations } from './lib/axe';
+import { fakeJwt } from './lib/tokens';
 
 const ROLE = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
 
@@ -14,22 +15,6 @@ async function openPlayground(page: Page): Promise<void> {
 }
 
 const selectedRole = (page: Page) => page.getByRole('status', { name: 'Selected role' });
-
-/** Serious and critical axe findings on the page, or only inside `include` (CSS selectors). */
-async function seriousAxeViolations(page: Page, include: string[] = []): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
-  for (const selector of include) builder = builder.include(selector);
-  const results = await builder.analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** An unsigned compact JWT with the given payload (the playground never verifies it). */
-function fakeJwt(payload: Record<string, unknown>): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'RS256', typ: 'JWT', kid: 'test' })}.${part(payload)}.c2lnbmF0dXJl`;
-}
 
 test('the playground loads on demand, not with the page', async ({ page }) => {
   const scripts: string[] = [];

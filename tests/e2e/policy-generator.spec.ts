@@ -1,10 +1,11 @@
 // The policy generator on the tutorial: values and roles in, every file out; invalid values get
 // the generator's messages and no files; copy, download, zip; accessible, keyboard-only, 390 px.
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { collectErrors, TUTORIAL } from './lib/site';
+import { seriousAxeViolations } from './lib/axe';
+import { tabTo } from './lib/keyboard';
 
 const ISSUER = 'dev-42.okta.com/oauth2/default';
 const ACCOUNT = '111122223333';
@@ -32,24 +33,6 @@ async function openGenerator(page: Page): Promise<void> {
   await expect(generator(page).getByRole('tablist', { name: 'Generated files' })).toBeVisible({
     timeout: 20_000,
   });
-}
-
-/** Presses Tab until `target` has focus; fails if it is not reachable within `max` presses. */
-async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((node) => node === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-async function seriousAxeViolations(page: Page, include: string[] = []): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
-  for (const selector of include) builder = builder.include(selector);
-  const results = await builder.analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the generator loads on demand, when the reader opens it', async ({ page }) => {

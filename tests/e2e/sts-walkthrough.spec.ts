@@ -1,9 +1,11 @@
 // The STS exchange walkthrough on the tutorial, as a reader uses it: the in-browser exchange and
 // its signed MCP call, provoked STS errors, privacy, the local and real-AWS modes, a11y, mobile.
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { createServer } from 'node:net';
 import { collectErrors, TUTORIAL } from './lib/site';
+import { seriousAxeViolations } from './lib/axe';
+import { tabTo } from './lib/keyboard';
+import { fakeJwt } from './lib/tokens';
 
 const walkthrough = (page: Page) => page.getByRole('region', { name: 'STS exchange walkthrough' });
 const status = (page: Page) => walkthrough(page).getByRole('status');
@@ -31,23 +33,6 @@ async function openWalkthrough(page: Page): Promise<void> {
 async function exchangeInBrowser(page: Page): Promise<void> {
   await exchangeButton(page).click();
   await expect(status(page)).toContainText('Step 5 of 5', { timeout: 30_000 });
-}
-
-/** axe on the walkthrough (pages.spec.ts covers the rest of the tutorial). */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('#sts-exchange-walkthrough')
-    .withTags(['wcag2a', 'wcag2aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** An unsigned compact JWT with the given payload (enough to be pasted; nothing verifies it). */
-function fakeJwt(payload: Record<string, unknown>): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${part({ alg: 'RS256', typ: 'JWT', kid: 'test' })}.${part(payload)}.c2lnbmF0dXJl`;
 }
 
 const ALICE = {
@@ -269,11 +254,11 @@ test('axe: the expanded walkthrough has no serious or critical violations', asyn
   test.setTimeout(120_000);
   await openWalkthrough(page);
   await exchangeInBrowser(page);
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page, ['#sts-exchange-walkthrough'])).toEqual([]);
   await page.getByLabel(/Break the trust policy's audience/).check();
   await exchangeButton(page).click();
   await expect(status(page)).toContainText('AccessDenied', { timeout: 30_000 });
-  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await seriousAxeViolations(page, ['#sts-exchange-walkthrough'])).toEqual([]);
 });
 
 test('keyboard only: the mode radio and the button', async ({ page }) => {
@@ -285,12 +270,7 @@ test('keyboard only: the mode radio and the button', async ({ page }) => {
   await expect(page.getByLabel('STS emulator URL')).toBeVisible();
   await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('radio', { name: /In the browser/ })).toBeChecked();
-  for (let i = 0; i < 12; i += 1) {
-    const onButton = await exchangeButton(page).evaluate((el) => el === document.activeElement);
-    if (onButton) break;
-    await page.keyboard.press('Tab');
-  }
-  await expect(exchangeButton(page)).toBeFocused();
+  await tabTo(page, exchangeButton(page), 12);
   await page.keyboard.press('Enter');
   await expect(status(page)).toContainText('Step 5 of 5', { timeout: 30_000 });
   await expect(exchangeButton(page)).toBeFocused();
