@@ -196,11 +196,11 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
   async function dispatch(
     req: IncomingMessage,
     res: ServerResponse,
+    path: string,
     facts: RequestFacts,
     origins: string[]
   ): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
-    const path = splitTarget(req.url ?? '/').path;
     const origin = req.headers.origin;
     if (path === resolved.mcpPath) {
       if (method === 'OPTIONS') return preflight(res, origin, origins, MCP_ALLOW);
@@ -242,7 +242,7 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
       for (const [name, value] of Object.entries(corsHeaders(req.headers.origin, origins))) {
         res.setHeader(name, value);
       }
-      await dispatch(req, res, facts, origins);
+      await dispatch(req, res, path, facts, origins);
     } catch (error) {
       failure = statusForError(error, {
         resourceMetadataUrl: protectedResourceMetadataUrl(resourceUrl()),
