@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every *.test.ts under tests/unit, src, sandbox/src and sandbox/test (or the paths given) with Node's test
-// runner and tsx. Node 20's runner does not expand globs itself, so this finds the files.
+// runner and tsx. It finds the files itself (no shell or runner globs), the same on every Node.js.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,6 +13,16 @@ const DOCUSAURUS = join(ROOT, 'node_modules/@docusaurus/core/bin/docusaurus.mjs'
 /** How long a child may take to stop before it is killed. */
 const STOP_TIMEOUT_MS = 5000;
 
+/** The Node.js majors the project supports (package.json engines). */
+const SUPPORTED_NODE_MAJORS = [22, 24];
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (!SUPPORTED_NODE_MAJORS.includes(nodeMajor)) {
+  console.error(
+    `start: Node.js ${process.version} is not supported; use Node.js 22 or 24 LTS ` +
+      '(or run `scripts/with-node24.sh npm start`). Starting anyway.'
+  );
+}
+
 if (!existsSync(DOCUSAURUS)) {
   console.error('start: @docusaurus/core is not installed; run `npm install` first.');
   process.exit(1);
