@@ -44,8 +44,14 @@ export function joinYamlDocuments(documents: readonly string[]): string {
 /** Whether `text`, written plain, reads back as the same string under YAML 1.1 and 1.2. */
 function readsBackAsItself(text: string): boolean {
   if (text === '' || text.includes('\n')) return false;
+  // A probe, not a read of the user's file: its warnings (unknown tags or directives) mean "quote
+  // it", so they are not printed as process warnings.
+  const quiet = { logLevel: 'error' } as const;
   try {
-    return parse(text, { version: '1.2' }) === text && parse(text, { version: '1.1' }) === text;
+    return (
+      parse(text, { version: '1.2', ...quiet }) === text &&
+      parse(text, { version: '1.1', ...quiet }) === text
+    );
   } catch {
     return false; // not a plain scalar on its own; the library quotes such strings anyway
   }
