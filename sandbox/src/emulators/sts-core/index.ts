@@ -10,6 +10,8 @@ export {
   StsRefusal,
 } from './assumeRoleWithWebIdentity';
 export type { WebIdentityGrant } from './assumeRoleWithWebIdentity';
+export { getCallerIdentity } from './getCallerIdentity';
+export type { CallerIdentity } from './getCallerIdentity';
 export { STS_NAMESPACE, STS_VERSION } from './responseXml';
 export { KEY_UNAVAILABLE, NOT_AUTHORIZED, StsFault, stsFaults } from './stsFaults';
 export { CLOCK_SKEW_SECONDS, checkTokenTimes, decodeWebIdentityToken } from './webIdentityToken';
