@@ -33,8 +33,8 @@ function refusal(
   };
 }
 
-/** The actions the emulator answers. */
-const ACTIONS = new Set(['AssumeRoleWithWebIdentity', 'GetCallerIdentity']);
+/** The STS actions the emulator answers. */
+export const STS_ACTIONS: readonly string[] = ['AssumeRoleWithWebIdentity', 'GetCallerIdentity'];
 
 /** Runs one implemented action: its Result XML and its explanation. */
 async function answer(
@@ -76,7 +76,7 @@ export async function handleStsRequest(
   const action = params.get('Action') ?? undefined;
   const version = params.get('Version');
   if (action === undefined) return refusal(stsFaults.missingAction(), action, {}, requestId);
-  if (!ACTIONS.has(action) || version !== STS_VERSION) {
+  if (!STS_ACTIONS.includes(action) || version !== STS_VERSION) {
     return refusal(stsFaults.invalidAction(action, version), action, {}, requestId);
   }
   try {

@@ -1,7 +1,7 @@
 // Public API of the browser-safe STS emulator core: the request handler, its msw handlers, and
 // the Query-protocol helpers the IAM emulator shares. It re-exports only; no node: imports below.
 
-export { handleStsRequest } from './handleStsRequest';
+export { handleStsRequest, STS_ACTIONS } from './handleStsRequest';
 export { stsHandlers } from './stsHandlers';
 export type { StsHandlersOptions } from './stsHandlers';
 export {

@@ -383,7 +383,7 @@ describe('GetCallerIdentity with the exchanged credentials (real clock)', () => 
 
   it('@aws-sdk/client-sts: a wrong secret, a missing session token, expired credentials', async () => {
     const credentials = await exchange('bob');
-    const cases: [typeof credentials | Omit<typeof credentials, 'sessionToken'>, string][] = [
+    const cases: [Parameters<typeof callerWith>[0], string][] = [
       [{ ...credentials, secretAccessKey: 'x'.repeat(40) }, 'SignatureDoesNotMatch'],
       [
         { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
