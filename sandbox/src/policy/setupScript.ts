@@ -1,9 +1,12 @@
 // aws/setup.sh: registers the OIDC provider and creates every role with its trust policy and
-// inline permission policy, converging on re-runs. It does not touch Kubernetes.
+// inline permission policy, converging on re-runs, with any AWS CLI from Debian 12's 2.9 on. It
+// does not touch Kubernetes.
 
-import { formatAwsCliCommand } from './awsCli';
+import { formatAwsCliCommand, shellQuote } from './awsCli';
 import { planAwsCli, type RolePlan } from './awsCliPlan';
+import { describeAwsCliVersions, OPTIONAL_THUMBPRINT_AWS_CLI } from './awsCliVersions';
 import { scriptPreamble } from './scriptPreamble';
+import { readThumbprintsFunction, THUMBPRINT_VARIABLE } from './thumbprintScript';
 import type { GeneratorValues } from './types';
 
 const quiet = (command: string) => `${command} >/dev/null 2>&1`;
@@ -11,7 +14,8 @@ const quiet = (command: string) => `${command} >/dev/null 2>&1`;
 /**
  * The setup script. Re-running it is safe: an existing provider gets the audience added (a no-op
  * when present), an existing role gets its trust policy updated, and `put-role-policy` replaces
- * the inline policy.
+ * the inline policy. With an AWS CLI that still requires `--thumbprint-list`, or when
+ * OIDC_THUMBPRINT is set, the provider is created with thumbprints (thumbprintScript.ts).
  * @example generateSetupScript(values).startsWith('#!/usr/bin/env bash') // true
  */
 export function generateSetupScript(values: GeneratorValues): string {
@@ -27,13 +31,26 @@ export function generateSetupScript(values: GeneratorValues): string {
         'Safe to run again: what exists is updated, not duplicated.',
       ],
       accountId: values.accountId,
+      environment: [
+        '',
+        `${THUMBPRINT_VARIABLE}      (environment) SHA-1 thumbprint(s), comma-separated, of the IdP's`,
+        '                     certificate to register with the provider; needed only when it',
+        '                     does not chain to a CA that AWS trusts. AWS CLIs before',
+        `                     ${describeAwsCliVersions(OPTIONAL_THUMBPRINT_AWS_CLI)} require one; without it, setup.sh`,
+        '                     reads it with curl and openssl.',
+      ],
     }),
+    readThumbprintsFunction(),
     `# The OIDC provider: STS accepts web identity tokens from this issuer for this audience.
 if ${quiet(formatAwsCliCommand(provider.get, { multiline: false }))}; then
   echo 'OIDC provider exists: adding the audience (no change if it is already there)'
 ${formatAwsCliCommand(provider.addClientId, indented)}
-else
+elif cli_at_least ${OPTIONAL_THUMBPRINT_AWS_CLI.v2} ${OPTIONAL_THUMBPRINT_AWS_CLI.v1} && [ -z "\${${THUMBPRINT_VARIABLE}:-}" ]; then
 ${formatAwsCliCommand(provider.create, indented)}
+else
+  read_thumbprints ${shellQuote(values.issuer)}
+${formatAwsCliCommand(provider.create, indented)} \\
+    --thumbprint-list "\${thumbprints[@]}"
 fi
 `,
     ...plan.roles.map(roleSection),

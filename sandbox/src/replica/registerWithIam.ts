@@ -13,7 +13,7 @@ import type { ArtifactFiles, AwsCliArg, AwsCliCommand } from '../policy';
 import type { AwsSide } from './awsSide';
 import { rolePathOf } from './configAwsSide';
 
-/** The IAM emulator checks no signature; the SDK insists on some credentials. */
+/** The IAM emulator requires a signature but checks none; these sign the calls. */
 export const DUMMY_CREDENTIALS = {
   accessKeyId: 'AKIASANDBOXEXAMPLE',
   secretAccessKey: 'sandbox-secret-not-checked',

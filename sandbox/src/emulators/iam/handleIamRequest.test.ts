@@ -1,5 +1,5 @@
-// The IAM core without HTTP: each rule IAM applies before storing something, as status, code and
-// message, plus the loopback allowance the local replica needs.
+// The IAM core without HTTP: each rule IAM applies before storing or changing something, as
+// status, code and message, plus the loopback allowance the local replica needs.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AccountState } from '../state';
@@ -29,17 +29,32 @@ const permissions = (padding = 0): string =>
     ],
   });
 
+/** Any SigV4 header will do: the emulator requires a signature but does not check it. */
+const SIGNED = {
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260301/us-east-1/iam/aws4_request, SignedHeaders=host;x-amz-date, Signature=0',
+};
+
 function send(
   state: AccountState,
   params: Record<string, string>,
-  options: { allowLoopbackHttp?: boolean } = {}
+  options: { allowLoopbackHttp?: boolean; unsigned?: boolean } = {}
 ): IamResponse {
+  const { unsigned, ...env } = options;
   const body = new URLSearchParams({ Version: '2010-05-08', ...params }).toString();
-  return handleIamRequest({ method: 'POST', body }, { state, now: NOW, ...options });
+  return handleIamRequest(
+    { method: 'POST', body, ...(unsigned ? {} : { headers: SIGNED }) },
+    { state, now: NOW, ...env }
+  );
 }
 
+/** An account with the provider `trust()` names and the role Dev trusting it. */
 function seeded(): AccountState {
   const state = new AccountState();
+  assert.equal(
+    send(state, { Action: 'CreateOpenIDConnectProvider', Url: 'https://idp.example.com' }).status,
+    200
+  );
   assert.equal(
     send(state, { Action: 'CreateRole', RoleName: 'Dev', AssumeRolePolicyDocument: trust() })
       .status,
@@ -50,7 +65,10 @@ function seeded(): AccountState {
 
 const errorOf = (body: string): { code?: string; message?: string } => ({
   code: /<Code>([^<]*)<\/Code>/.exec(body)?.[1],
-  message: /<Message>([^<]*)<\/Message>/.exec(body)?.[1]?.replace(/&apos;/g, "'"),
+  message: /<Message>([^<]*)<\/Message>/
+    .exec(body)?.[1]
+    ?.replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"'),
 });
 
 describe('handleIamRequest refusals', () => {
@@ -60,8 +78,16 @@ describe('handleIamRequest refusals', () => {
     status: number;
     code: string;
     message?: string | RegExp;
-    options?: { allowLoopbackHttp?: boolean };
+    options?: { allowLoopbackHttp?: boolean; unsigned?: boolean };
   }[] = [
+    {
+      name: 'an unsigned request',
+      params: { Action: 'GetRole', RoleName: 'Dev' },
+      options: { unsigned: true },
+      status: 403,
+      code: 'MissingAuthenticationToken',
+      message: 'Request is missing Authentication Token',
+    },
     { name: 'no Action', params: {}, status: 400, code: 'MissingAction' },
     {
       name: 'an action the emulator does not implement',
@@ -133,6 +159,18 @@ describe('handleIamRequest refusals', () => {
       message: 'Missing required field Principal',
     },
     {
+      name: 'a trust policy naming an OIDC provider the account does not have',
+      params: {
+        Action: 'CreateRole',
+        RoleName: 'Stranger',
+        AssumeRolePolicyDocument: trust().replace('idp.example.com', 'unknown.example.com'),
+      },
+      status: 400,
+      code: 'MalformedPolicyDocument',
+      message:
+        'Invalid principal in policy: "Federated":"arn:aws:iam::123456789012:oidc-provider/unknown.example.com"',
+    },
+    {
       name: 'a trust policy over 2,048 characters',
       params: {
         Action: 'CreateRole',
@@ -168,6 +206,70 @@ describe('handleIamRequest refusals', () => {
       },
       status: 400,
       code: 'InvalidInput',
+    },
+    {
+      name: 'UpdateAssumeRolePolicy without a policy document',
+      params: { Action: 'UpdateAssumeRolePolicy', RoleName: 'Dev' },
+      status: 400,
+      code: 'ValidationError',
+      message:
+        "1 validation error detected: Value null at 'policyDocument' failed to satisfy constraint: Member must not be null",
+    },
+    {
+      name: 'a new trust policy for a role that does not exist',
+      params: { Action: 'UpdateAssumeRolePolicy', RoleName: 'Ghost', PolicyDocument: trust() },
+      status: 404,
+      code: 'NoSuchEntity',
+      message: 'The role with name Ghost cannot be found.',
+    },
+    {
+      name: 'a new trust policy with Resource',
+      params: {
+        Action: 'UpdateAssumeRolePolicy',
+        RoleName: 'Dev',
+        PolicyDocument: trust({ Resource: '*' }),
+      },
+      status: 400,
+      code: 'MalformedPolicyDocument',
+      message: 'Has prohibited field Resource',
+    },
+    {
+      name: 'a new trust policy naming an unknown OIDC provider',
+      params: {
+        Action: 'UpdateAssumeRolePolicy',
+        RoleName: 'Dev',
+        PolicyDocument: trust().replace('idp.example.com', 'unknown.example.com'),
+      },
+      status: 400,
+      code: 'MalformedPolicyDocument',
+      message:
+        'Invalid principal in policy: "Federated":"arn:aws:iam::123456789012:oidc-provider/unknown.example.com"',
+    },
+    {
+      name: 'a new trust policy over 2,048 characters',
+      params: {
+        Action: 'UpdateAssumeRolePolicy',
+        RoleName: 'Dev',
+        PolicyDocument: trust({ Sid: 'x'.repeat(2048) }),
+      },
+      status: 409,
+      code: 'LimitExceeded',
+      message: 'Cannot exceed quota for ACLSizePerRole: 2048',
+    },
+    {
+      name: 'UpdateRole with a MaxSessionDuration below 3600',
+      params: { Action: 'UpdateRole', RoleName: 'Dev', MaxSessionDuration: '900' },
+      status: 400,
+      code: 'ValidationError',
+      message:
+        "1 validation error detected: Value '900' at 'maxSessionDuration' failed to satisfy constraint: Member must have value greater than or equal to 3600",
+    },
+    {
+      name: 'UpdateRole for a role that does not exist',
+      params: { Action: 'UpdateRole', RoleName: 'Ghost', Description: 'x' },
+      status: 404,
+      code: 'NoSuchEntity',
+      message: 'The role with name Ghost cannot be found.',
     },
     {
       name: 'a permission policy with Principal',
@@ -296,18 +398,19 @@ describe('handleIamRequest refusals', () => {
       name: 'adding a client ID to a provider that does not exist',
       params: {
         Action: 'AddClientIDToOpenIDConnectProvider',
-        OpenIDConnectProviderArn: PROVIDER,
+        OpenIDConnectProviderArn: `${PROVIDER}/other`,
         ClientID: 'x',
       },
       status: 404,
       code: 'NoSuchEntity',
-      message: `OpenIDConnect Provider not found for arn ${PROVIDER}`,
+      message: `OpenIDConnect Provider not found for arn ${PROVIDER}/other`,
     },
   ];
   for (const c of cases) {
     it(`refuses ${c.name}`, () => {
       const state = seeded();
       const rolesBefore = state.roles.size;
+      const providersBefore = state.oidcProviders.size;
       const res = send(state, c.params, c.options);
       assert.equal(res.status, c.status, res.body);
       assert.match(
@@ -324,8 +427,11 @@ describe('handleIamRequest refusals', () => {
       if (typeof c.message === 'string') assert.equal(error.message, c.message);
       else if (c.message) assert.match(error.message ?? '', c.message);
       assert.equal(state.roles.size, rolesBefore, 'nothing was created');
-      assert.equal(state.oidcProviders.size, 0, 'no provider was created');
-      assert.equal(state.findRole('Dev')?.inlinePolicies.size, 0, 'no policy was stored');
+      assert.equal(state.oidcProviders.size, providersBefore, 'no provider was created');
+      const dev = state.findRole('Dev');
+      assert.equal(dev?.inlinePolicies.size, 0, 'no policy was stored');
+      assert.equal(dev?.assumeRolePolicyDocument, trust(), 'the trust policy is unchanged');
+      assert.equal(dev?.maxSessionDuration, 3600, 'the maximum session is unchanged');
     });
   }
 });
@@ -358,6 +464,50 @@ describe('handleIamRequest acceptance', () => {
     );
   });
 
+  it('replaces a trust policy with UpdateAssumeRolePolicy (no Result element)', () => {
+    const state = seeded();
+    const newer = trust({ Sid: 'Newer' });
+    const res = send(state, {
+      Action: 'UpdateAssumeRolePolicy',
+      RoleName: 'dev',
+      PolicyDocument: newer,
+    });
+    assert.equal(res.status, 200, res.body);
+    assert.match(res.body, /^<UpdateAssumeRolePolicyResponse xmlns=/);
+    assert.doesNotMatch(res.body, /Result>/);
+    assert.equal(state.findRole('Dev')?.assumeRolePolicyDocument, newer);
+  });
+
+  it('UpdateRole sets what is sent and keeps the rest', () => {
+    const state = seeded();
+    const longer = send(state, {
+      Action: 'UpdateRole',
+      RoleName: 'Dev',
+      MaxSessionDuration: '7200',
+    });
+    assert.equal(longer.status, 200, longer.body);
+    assert.match(longer.body, /<UpdateRoleResult><\/UpdateRoleResult>/);
+    assert.equal(
+      send(state, { Action: 'UpdateRole', RoleName: 'Dev', Description: 'MCP' }).status,
+      200
+    );
+    assert.equal(state.findRole('Dev')?.maxSessionDuration, 7200);
+    assert.equal(state.findRole('Dev')?.description, 'MCP');
+  });
+
+  it('accepts a presigned query instead of an Authorization header', () => {
+    const state = seeded();
+    const res = handleIamRequest(
+      {
+        method: 'GET',
+        body: '',
+        url: '/?Action=GetRole&Version=2010-05-08&RoleName=Dev&X-Amz-Signature=0',
+      },
+      { state, now: NOW }
+    );
+    assert.equal(res.status, 200, res.body);
+  });
+
   it('replaces an inline policy of the same name within the aggregate quota', () => {
     const state = seeded();
     const put = (padding: number): number =>
@@ -373,7 +523,7 @@ describe('handleIamRequest acceptance', () => {
   });
 
   it('stores Path, Description and MaxSessionDuration and returns them', () => {
-    const state = new AccountState();
+    const state = seeded();
     const res = send(state, {
       Action: 'CreateRole',
       RoleName: 'Ops',

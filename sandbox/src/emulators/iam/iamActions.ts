@@ -14,7 +14,14 @@ import {
 import { pageFooterXml, paginate } from './pagination';
 import { deleteRolePolicy, getRolePolicy, listRolePolicies, putRolePolicy } from './rolePolicies';
 import { requireMembers } from './requireMembers';
-import { createRole, deleteRole, getRole, listRoles } from './roles';
+import {
+  createRole,
+  deleteRole,
+  getRole,
+  listRoles,
+  updateAssumeRolePolicy,
+  updateRole,
+} from './roles';
 import type { IamEnvironment, Tag } from './types';
 
 /** One action: parameters in, Result XML out (or undefined: no Result element). */
@@ -104,6 +111,20 @@ export const IAM_ACTIONS: Record<string, IamAction> = {
   GetRole: (params, env) => {
     requireSent(params, 'RoleName');
     return roleXml(getRole(env, text(params, 'RoleName')), { tags: true, lastUsed: true });
+  },
+  UpdateAssumeRolePolicy: (params, env) => {
+    requireSent(params, 'RoleName', 'PolicyDocument');
+    updateAssumeRolePolicy(env, text(params, 'RoleName'), text(params, 'PolicyDocument'));
+    return undefined;
+  },
+  UpdateRole: (params, env) => {
+    requireSent(params, 'RoleName');
+    updateRole(env, text(params, 'RoleName'), {
+      description: optional(params, 'Description'),
+      maxSessionDuration: optional(params, 'MaxSessionDuration'),
+    });
+    // IAM answers an empty UpdateRoleResult element.
+    return '';
   },
   DeleteRole: (params, env) => {
     requireSent(params, 'RoleName');

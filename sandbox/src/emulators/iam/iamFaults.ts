@@ -30,6 +30,20 @@ export const iamFaults = {
   limitExceeded: (message: string): IamFault => new IamFault('LimitExceeded', 409, message),
   malformedPolicy: (message: string, detail: string): IamFault =>
     new IamFault('MalformedPolicyDocument', 400, message, detail),
+  unknownFederatedPrincipal: (arn: string): IamFault =>
+    new IamFault(
+      'MalformedPolicyDocument',
+      400,
+      `Invalid principal in policy: "Federated":"${arn}"`,
+      `The trust policy names the OIDC provider ${arn}, which this account does not have. Register the provider (create-open-id-connect-provider) before the role.`
+    ),
+  missingAuthentication: (): IamFault =>
+    new IamFault(
+      'MissingAuthenticationToken',
+      403,
+      'Request is missing Authentication Token',
+      'The request carries no SigV4 signature (no Authorization header and no X-Amz-Signature). IAM refuses unsigned requests; the emulator accepts any signature but not none.'
+    ),
   providerExists: (url: string): IamFault =>
     new IamFault('EntityAlreadyExists', 409, `Provider with url ${url} already exists.`),
   noSuchProvider: (arn: string): IamFault =>

@@ -1,8 +1,10 @@
 // Checking a policy document the way IAM does before storing it: grammar (the project's
-// validator) → MalformedPolicyDocument, size quota → LimitExceeded. It stores nothing.
+// validator) → MalformedPolicyDocument, size quota → LimitExceeded, a trust policy's federated
+// principals → MalformedPolicyDocument unless they exist. It stores nothing.
 
 import { checkPolicySize, validatePolicy } from '../../iam';
-import type { PolicyKind, PolicyProblem, PolicySizeKind } from '../../iam';
+import type { ParsedPolicy, PolicyKind, PolicyProblem, PolicySizeKind } from '../../iam';
+import type { AccountState } from '../state';
 import { iamFaults } from './iamFaults';
 
 /** IAM's message for the first problem it would report, for the problems IAM words clearly. */
@@ -21,13 +23,13 @@ function awsMessage(problems: readonly PolicyProblem[]): string {
 }
 
 /**
- * Throws MalformedPolicyDocument unless `document` is a valid policy of `kind`; the fault's
- * `detail` lists every problem the validator found.
- * @example checkPolicyDocument(trustJson, 'trust')
+ * The parsed policy, or MalformedPolicyDocument unless `document` is a valid policy of `kind`;
+ * the fault's `detail` lists every problem the validator found.
+ * @example checkPolicyDocument(trustJson, 'trust').statements.length
  */
-export function checkPolicyDocument(document: string, kind: PolicyKind): void {
+export function checkPolicyDocument(document: string, kind: PolicyKind): ParsedPolicy {
   const result = validatePolicy(document, { kind });
-  if (result.ok) return;
+  if (result.ok) return result.policy;
   throw iamFaults.malformedPolicy(
     awsMessage(result.problems),
     result.problems.map((p) => p.message).join('; ')
@@ -45,4 +47,23 @@ export function checkPolicyQuota(
 ): void {
   const check = checkPolicySize(documents, kind);
   if (!check.ok) throw iamFaults.limitExceeded(`${check.message ?? 'Policy too large'}${suffix}`);
+}
+
+/**
+ * Throws MalformedPolicyDocument when a trust policy names an IAM OIDC provider (`Federated`
+ * `arn:…:oidc-provider/…`) that the account does not have, as IAM does: a role cannot trust a
+ * provider before it is registered. Built-in federation names (`accounts.google.com`, …) pass.
+ * @example checkFederatedPrincipals(parsed, state) // throws for an unregistered provider
+ */
+export function checkFederatedPrincipals(policy: ParsedPolicy, state: AccountState): void {
+  for (const statement of policy.statements) {
+    for (const element of [statement.principal, statement.notPrincipal]) {
+      if (element === undefined || element === '*') continue;
+      for (const arn of element.Federated ?? []) {
+        if (arn.includes(':oidc-provider/') && !state.oidcProviders.has(arn)) {
+          throw iamFaults.unknownFederatedPrincipal(arn);
+        }
+      }
+    }
+  }
 }

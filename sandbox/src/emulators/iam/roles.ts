@@ -1,12 +1,13 @@
 // IAM roles: create (name, path, trust policy, maximum session, description, tags), read, list,
-// delete. Rules and messages are IAM's; inline policies live in rolePolicies.ts.
+// update (trust policy, description, maximum session), delete. Rules and messages are IAM's;
+// inline policies live in rolePolicies.ts.
 
 import { randomString, UPPER_ALPHANUMERIC } from '../sts-core';
 import type { MemberRule } from '../sts-core';
 import type { RoleRecord } from '../state';
 import { iamFaults } from './iamFaults';
 import { requireMembers } from './requireMembers';
-import { checkPolicyDocument, checkPolicyQuota } from './policyDocuments';
+import { checkFederatedPrincipals, checkPolicyDocument, checkPolicyQuota } from './policyDocuments';
 import { checkTags } from './tags';
 import type { IamEnvironment, Tag } from './types';
 
@@ -29,6 +30,21 @@ export const ROLE_NAME_RULE: MemberRule = {
   pattern: { source: '[\\w+=,.@-]+', regex: /^[\w+=,.@-]+$/ },
 };
 
+const DESCRIPTION_RULE: MemberRule = {
+  name: 'Description',
+  maxLength: 1000,
+  pattern: {
+    source: '[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*',
+    regex: /^[\t\n\r\u0020-\u007E\u00A1-\u00FF]*$/,
+  },
+};
+const MAX_SESSION_DURATION_RULE: MemberRule = {
+  name: 'MaxSessionDuration',
+  integer: true,
+  min: 3600,
+  max: 43200,
+};
+
 const CREATE_ROLE_RULES: MemberRule[] = [
   {
     name: 'Path',
@@ -41,8 +57,8 @@ const CREATE_ROLE_RULES: MemberRule[] = [
   },
   ROLE_NAME_RULE,
   { name: 'AssumeRolePolicyDocument', required: true, ...POLICY_DOCUMENT_RULE },
-  { name: 'Description', maxLength: 1000 },
-  { name: 'MaxSessionDuration', integer: true, min: 3600, max: 43200 },
+  DESCRIPTION_RULE,
+  MAX_SESSION_DURATION_RULE,
 ];
 
 /** IAM's default and bounds for a role's maximum session, in seconds. */
@@ -59,9 +75,17 @@ export interface CreateRoleInput {
   permissionsBoundary?: string;
 }
 
+/** Trust policy checks shared by CreateRole and UpdateAssumeRolePolicy, in IAM's order. */
+function checkTrustPolicy(env: IamEnvironment, document: string): void {
+  const policy = checkPolicyDocument(document, 'trust');
+  checkPolicyQuota([document], 'trust');
+  checkFederatedPrincipals(policy, env.state);
+}
+
 /**
- * CreateRole: validates name, path, trust policy (grammar and the 2,048-character quota),
- * MaxSessionDuration and tags, then stores the role with a fresh `AROA…` id.
+ * CreateRole: validates name, path, trust policy (grammar, the 2,048-character quota and that
+ * its OIDC providers exist), MaxSessionDuration and tags, then stores the role with a fresh
+ * `AROA…` id.
  * @example createRole(env, { roleName: 'S3ReadOnlyMCPRole', assumeRolePolicyDocument: trustJson }).arn
  */
 export function createRole(env: IamEnvironment, input: CreateRoleInput): RoleRecord {
@@ -76,8 +100,7 @@ export function createRole(env: IamEnvironment, input: CreateRoleInput): RoleRec
     CREATE_ROLE_RULES
   );
   if (input.permissionsBoundary !== undefined) throw iamFaults.unsupported('PermissionsBoundary');
-  checkPolicyDocument(input.assumeRolePolicyDocument, 'trust');
-  checkPolicyQuota([input.assumeRolePolicyDocument], 'trust');
+  checkTrustPolicy(env, input.assumeRolePolicyDocument);
   const tags = checkTags(input.tags ?? [], ROLE_TAG_LIMIT);
   if (env.state.findRole(input.roleName) !== undefined) throw iamFaults.roleExists(input.roleName);
   const path = input.path ?? '/';
@@ -109,6 +132,49 @@ export function getRole(env: IamEnvironment, roleName: string): RoleRecord {
   const role = env.state.findRole(roleName);
   if (role === undefined) throw iamFaults.noSuchRole(roleName);
   return role;
+}
+
+/**
+ * UpdateAssumeRolePolicy: replaces the role's trust policy after the checks CreateRole makes.
+ * @example updateAssumeRolePolicy(env, 'DefaultMCPRole', trustJson)
+ */
+export function updateAssumeRolePolicy(
+  env: IamEnvironment,
+  roleName: string,
+  policyDocument: string
+): void {
+  requireMembers({ RoleName: roleName, PolicyDocument: policyDocument }, [
+    ROLE_NAME_RULE,
+    { name: 'PolicyDocument', required: true, ...POLICY_DOCUMENT_RULE },
+  ]);
+  const role = getRole(env, roleName);
+  checkTrustPolicy(env, policyDocument);
+  role.assumeRolePolicyDocument = policyDocument;
+}
+
+export interface UpdateRoleInput {
+  description?: string;
+  maxSessionDuration?: number | string;
+}
+
+/**
+ * UpdateRole: sets the description and/or the maximum session duration; what is not sent stays.
+ * @example updateRole(env, 'DefaultMCPRole', { maxSessionDuration: 7200 })
+ */
+export function updateRole(env: IamEnvironment, roleName: string, input: UpdateRoleInput): void {
+  requireMembers(
+    {
+      RoleName: roleName,
+      Description: input.description,
+      MaxSessionDuration: input.maxSessionDuration,
+    },
+    [ROLE_NAME_RULE, DESCRIPTION_RULE, MAX_SESSION_DURATION_RULE]
+  );
+  const role = getRole(env, roleName);
+  if (input.description !== undefined) role.description = input.description;
+  if (input.maxSessionDuration !== undefined) {
+    role.maxSessionDuration = Number(input.maxSessionDuration);
+  }
 }
 
 /**

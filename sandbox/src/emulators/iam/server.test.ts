@@ -1,5 +1,6 @@
-// The IAM server against the real @aws-sdk/client-iam (dummy credentials: the emulator does not
-// check signatures): the tutorial's flow end to end, and each IAM error as the SDK's exception.
+// The IAM server against the real @aws-sdk/client-iam (dummy credentials: the emulator requires a
+// signature but does not check it): the tutorial's flow end to end, the updates setup.sh makes on
+// a second run, and each IAM error as the SDK's exception.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -17,6 +18,8 @@ import {
   ListRolePoliciesCommand,
   ListRolesCommand,
   PutRolePolicyCommand,
+  UpdateAssumeRolePolicyCommand,
+  UpdateRoleCommand,
 } from '@aws-sdk/client-iam';
 import { AccountState } from '../state';
 import { createIamServer } from './server';
@@ -88,10 +91,12 @@ const S3_PERMISSIONS = JSON.stringify(
 const state = new AccountState();
 let server: ListeningServer;
 let iam: IAMClient;
+let url: string;
+const calls: { action: string | undefined; status: number }[] = [];
 
 before(async () => {
-  server = createIamServer({ state, now: () => NOW });
-  const { url } = await server.listen(0, '127.0.0.1');
+  server = createIamServer({ state, now: () => NOW, onCall: (call) => calls.push(call) });
+  ({ url } = await server.listen(0, '127.0.0.1'));
   iam = new IAMClient({
     region: 'us-east-1',
     endpoint: url,
@@ -208,6 +213,49 @@ describe('IAM server: the tutorial flow with @aws-sdk/client-iam', () => {
     assert.equal(rest.IsTruncated, false);
   });
 
+  it('updates a trust policy and the maximum session, as a second run of setup.sh does', async () => {
+    const stricter = JSON.stringify({
+      ...JSON.parse(TRUST_POLICY),
+      Statement: [{ ...JSON.parse(TRUST_POLICY).Statement[0], Sid: 'Stricter' }],
+    });
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({ RoleName: 'S3ReadOnlyMCPRole', PolicyDocument: stricter })
+    );
+    await iam.send(
+      new UpdateRoleCommand({ RoleName: 's3readonlymcprole', MaxSessionDuration: 7200 })
+    );
+    const role = await iam.send(new GetRoleCommand({ RoleName: 's3readonlymcprole' }));
+    assert.equal(role.Role?.RoleName, 'S3ReadOnlyMCPRole', 'role names match in any case');
+    assert.equal(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? ''), stricter);
+    assert.equal(role.Role?.MaxSessionDuration, 7200);
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({
+        RoleName: 'S3ReadOnlyMCPRole',
+        PolicyDocument: TRUST_POLICY,
+      })
+    );
+    await iam.send(
+      new UpdateRoleCommand({ RoleName: 'S3ReadOnlyMCPRole', MaxSessionDuration: 3600 })
+    );
+    assert.deepEqual(calls.slice(-5), [
+      { action: 'UpdateAssumeRolePolicy', status: 200 },
+      { action: 'UpdateRole', status: 200 },
+      { action: 'GetRole', status: 200 },
+      { action: 'UpdateAssumeRolePolicy', status: 200 },
+      { action: 'UpdateRole', status: 200 },
+    ]);
+  });
+
+  it('refuses unsigned requests with MissingAuthenticationToken', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=GetRole&Version=2010-05-08&RoleName=DefaultMCPRole',
+    });
+    assert.equal(response.status, 403);
+    assert.match(await response.text(), /<Code>MissingAuthenticationToken<\/Code>/);
+  });
+
   const errors: {
     name: string;
     call: () => Promise<unknown>;
@@ -288,6 +336,33 @@ describe('IAM server: the tutorial flow with @aws-sdk/client-iam', () => {
       error: 'MalformedPolicyDocumentException',
       status: 400,
       message: 'Has prohibited field Resource',
+    },
+    {
+      name: 'a role trusting an OIDC provider that is not registered',
+      call: () =>
+        iam.send(
+          new CreateRoleCommand({
+            RoleName: 'Stranger',
+            AssumeRolePolicyDocument: TRUST_POLICY.replace(ISSUER, 'unknown.example.com'),
+          })
+        ),
+      error: 'MalformedPolicyDocumentException',
+      status: 400,
+      message:
+        'Invalid principal in policy: "Federated":"arn:aws:iam::123456789012:oidc-provider/unknown.example.com"',
+    },
+    {
+      name: 'a new trust policy for a role that does not exist',
+      call: () =>
+        iam.send(
+          new UpdateAssumeRolePolicyCommand({
+            RoleName: 'NoSuchRole',
+            PolicyDocument: TRUST_POLICY,
+          })
+        ),
+      error: 'NoSuchEntityException',
+      status: 404,
+      message: 'The role with name NoSuchRole cannot be found.',
     },
     {
       name: 'a permission policy that is not JSON',

@@ -1,8 +1,9 @@
-// The IAM emulator as an HTTP server on node:http (Node edge). Requests are not authenticated:
-// any SigV4 signature, even with dummy credentials, is accepted; there is one account.
+// The IAM emulator as an HTTP server on node:http (Node edge). Requests must be signed, but any
+// SigV4 signature, even with dummy credentials, is accepted; there is one account.
 
 import { createQueryServer, listening, readQueryRequest, writeQueryResponse } from '../sts';
 import type { ListeningServer } from '../sts';
+import { queryParameters } from '../sts-core';
 import type { AccountState } from '../state';
 import { handleIamRequest } from './handleIamRequest';
 
@@ -12,11 +13,13 @@ export interface IamServerOptions {
   now?: () => Date;
   /** Accept loopback `http://` issuers with a port (the local replica's IdP). Default false. */
   allowLoopbackHttp?: boolean;
+  /** Called after every answered call with its Action (undefined when none was sent) and status. */
+  onCall?: (call: { action: string | undefined; status: number }) => void;
 }
 
 /**
  * An IAM endpoint backed by `state`; point an IAMClient's `endpoint` at the URL `listen`
- * returns (any credentials: signatures are not checked).
+ * returns (any credentials: signatures are required but not checked).
  * @example
  * const iam = createIamServer({ state });
  * const { url } = await iam.listen(0, '127.0.0.1');
@@ -33,6 +36,10 @@ export function createIamServer(options: IamServerOptions): ListeningServer {
       state: options.state,
       now: options.now?.() ?? new Date(),
       allowLoopbackHttp: options.allowLoopbackHttp === true,
+    });
+    options.onCall?.({
+      action: queryParameters(request).get('Action') ?? undefined,
+      status: response.status,
     });
     writeQueryResponse(res, response);
   });

@@ -1,10 +1,16 @@
 // The STS emulator's front door: one Query request in, one XML answer (plus an explanation) out.
-// It dispatches on Action/Version; AssumeRoleWithWebIdentity's rules live in their own module.
+// It dispatches on Action/Version; each action's rules live in their own module.
 
 import { assumeRoleWithWebIdentity, StsRefusal } from './assumeRoleWithWebIdentity';
 import { newRequestId, queryError, queryParameters, queryResponse } from './awsQuery';
 import type { QueryRequest } from './awsQuery';
-import { assumeRoleWithWebIdentityResultXml, STS_NAMESPACE, STS_VERSION } from './responseXml';
+import { getCallerIdentity } from './getCallerIdentity';
+import {
+  assumeRoleWithWebIdentityResultXml,
+  getCallerIdentityResultXml,
+  STS_NAMESPACE,
+  STS_VERSION,
+} from './responseXml';
 import { stsFaults } from './stsFaults';
 import type { StsFault } from './stsFaults';
 import type { StsEnvironment, StsExplanation, StsResponse } from './types';
@@ -27,10 +33,35 @@ function refusal(
   };
 }
 
+/** The STS actions the emulator answers. */
+export const STS_ACTIONS: readonly string[] = ['AssumeRoleWithWebIdentity', 'GetCallerIdentity'];
+
+/** Runs one implemented action: its Result XML and its explanation. */
+async function answer(
+  action: string,
+  request: QueryRequest,
+  params: URLSearchParams,
+  env: StsEnvironment
+): Promise<{ result: string; explain: StsExplanation }> {
+  if (action === 'GetCallerIdentity') {
+    const identity = await getCallerIdentity(request, env);
+    return {
+      result: getCallerIdentityResultXml(identity.credentials, env.state.accountId),
+      explain: identity.explain,
+    };
+  }
+  const grant = await assumeRoleWithWebIdentity(params, env);
+  return {
+    result: assumeRoleWithWebIdentityResultXml(grant.credentials, grant.provider),
+    explain: grant.explain,
+  };
+}
+
 /**
  * Answers one STS Query request (`POST /` form body, or GET with a query string) as STS would:
- * `AssumeRoleWithWebIdentity` issues credentials or refuses with STS's error; any other action is
- * `InvalidAction`. `explain` says why, for people; it is never sent.
+ * `AssumeRoleWithWebIdentity` issues credentials or refuses with STS's error;
+ * `GetCallerIdentity` names the assumed role whose issued credentials signed the request; any
+ * other action is `InvalidAction`. `explain` says why, for people; it is never sent.
  * @example
  * const res = await handleStsRequest({ method: 'POST', body: form.toString() },
  *   { state, resolveJwks: () => createLocalJWKSet(jwks), now: new Date() });
@@ -45,20 +76,12 @@ export async function handleStsRequest(
   const action = params.get('Action') ?? undefined;
   const version = params.get('Version');
   if (action === undefined) return refusal(stsFaults.missingAction(), action, {}, requestId);
-  if (action !== 'AssumeRoleWithWebIdentity' || version !== STS_VERSION) {
+  if (!STS_ACTIONS.includes(action) || version !== STS_VERSION) {
     return refusal(stsFaults.invalidAction(action, version), action, {}, requestId);
   }
   try {
-    const grant = await assumeRoleWithWebIdentity(params, env);
-    return {
-      ...queryResponse(
-        STS_NAMESPACE,
-        action,
-        assumeRoleWithWebIdentityResultXml(grant.credentials, grant.provider),
-        requestId
-      ),
-      explain: grant.explain,
-    };
+    const { result, explain } = await answer(action, request, params, env);
+    return { ...queryResponse(STS_NAMESPACE, action, result, requestId), explain };
   } catch (error) {
     if (error instanceof StsRefusal) return refusal(error.fault, action, error.facts, requestId);
     const reason = error instanceof Error ? error.message : String(error);

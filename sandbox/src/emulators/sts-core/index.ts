@@ -1,7 +1,7 @@
 // Public API of the browser-safe STS emulator core: the request handler, its msw handlers, and
 // the Query-protocol helpers the IAM emulator shares. It re-exports only; no node: imports below.
 
-export { handleStsRequest } from './handleStsRequest';
+export { handleStsRequest, STS_ACTIONS } from './handleStsRequest';
 export { stsHandlers } from './stsHandlers';
 export type { StsHandlersOptions } from './stsHandlers';
 export {
@@ -10,6 +10,8 @@ export {
   StsRefusal,
 } from './assumeRoleWithWebIdentity';
 export type { WebIdentityGrant } from './assumeRoleWithWebIdentity';
+export { getCallerIdentity } from './getCallerIdentity';
+export type { CallerIdentity } from './getCallerIdentity';
 export { STS_NAMESPACE, STS_VERSION } from './responseXml';
 export { KEY_UNAVAILABLE, NOT_AUTHORIZED, StsFault, stsFaults } from './stsFaults';
 export { CLOCK_SKEW_SECONDS, checkTokenTimes, decodeWebIdentityToken } from './webIdentityToken';

@@ -1,5 +1,6 @@
-// The body of a successful AssumeRoleWithWebIdentityResult, in the element order of AWS's API
-// reference example. It does not build the envelope (awsQuery.ts) or decide anything.
+// The bodies of successful AssumeRoleWithWebIdentityResult and GetCallerIdentityResult, in the
+// element order of AWS's API reference examples. It does not build the envelope (awsQuery.ts) or
+// decide anything.
 
 import type { IssuedCredentials, OidcProviderRecord } from '../state';
 import { isoSeconds, xmlElement } from './awsQuery';
@@ -33,5 +34,21 @@ export function assumeRoleWithWebIdentityResultXml(
       ${xmlElement('AccessKeyId', credentials.accessKeyId)}
     </Credentials>
     ${xmlElement('Provider', provider.arn)}
+  `;
+}
+
+/**
+ * The elements inside `<GetCallerIdentityResult>` for an assumed-role session: the session's ARN,
+ * `UserId` `<roleId>:<session>` and the account.
+ * @example getCallerIdentityResultXml(credentials, '123456789012') // '<Arn>arn:aws:sts::…'
+ */
+export function getCallerIdentityResultXml(
+  credentials: IssuedCredentials,
+  accountId: string
+): string {
+  return `
+    ${xmlElement('Arn', credentials.assumedRoleArn)}
+    ${xmlElement('UserId', `${credentials.roleId}:${credentials.sessionName}`)}
+    ${xmlElement('Account', accountId)}
   `;
 }

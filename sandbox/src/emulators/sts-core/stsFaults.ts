@@ -37,7 +37,7 @@ export const stsFaults = {
       message,
       'request',
       version === STS_VERSION
-        ? `${message}: the emulator implements only AssumeRoleWithWebIdentity.`
+        ? `${message}: the emulator implements AssumeRoleWithWebIdentity and GetCallerIdentity.`
         : `${message}: the emulator speaks STS version ${STS_VERSION}.`
     );
   },
@@ -114,6 +114,52 @@ export const stsFaults = {
       'An internal error occurred in the STS emulator',
       'request',
       `The emulator failed unexpectedly: ${reason}`
+    ),
+  /** An unsigned request to an action that needs a signature (GetCallerIdentity). */
+  missingAuthentication: (): StsFault =>
+    new StsFault(
+      'MissingAuthenticationToken',
+      403,
+      'Request is missing Authentication Token',
+      'authentication',
+      'The request has no SigV4 Authorization header. Sign it with the temporary credentials AssumeRoleWithWebIdentity returned.'
+    ),
+  incompleteSignature: (message: string): StsFault =>
+    new StsFault('IncompleteSignature', 400, message, 'authentication'),
+  /** A wrong secret, a request changed after signing, a wrong scope, or the clock off by > 5 min. */
+  signatureDoesNotMatch: (message: string): StsFault =>
+    new StsFault(
+      'SignatureDoesNotMatch',
+      403,
+      message.startsWith('The request signature we calculated')
+        ? `${message} Consult the service documentation for details.`
+        : message,
+      'authentication',
+      `${message} The secret access key, the signed bytes and the scope (service sts) must be those the client signed with.`
+    ),
+  unknownAccessKey: (accessKeyId: string): StsFault =>
+    new StsFault(
+      'InvalidClientTokenId',
+      403,
+      'The security token included in the request is invalid.',
+      'authentication',
+      `The access key ${JSON.stringify(accessKeyId)} was not issued by this STS emulator (or it restarted since). Exchange a web identity token for new credentials.`
+    ),
+  sessionTokenMismatch: (accessKeyId: string): StsFault =>
+    new StsFault(
+      'InvalidClientTokenId',
+      403,
+      'The security token included in the request is invalid.',
+      'authentication',
+      `The session token sent with ${accessKeyId} is missing or is not the one issued with it; temporary credentials need all three parts (AWS_SESSION_TOKEN too).`
+    ),
+  expiredCredentials: (expiration: Date): StsFault =>
+    new StsFault(
+      'ExpiredToken',
+      403,
+      'The security token included in the request is expired',
+      'authentication',
+      `The temporary credentials expired at ${expiration.toISOString()}. Exchange a fresh web identity token for new ones.`
     ),
   durationExceedsMax: (durationSeconds: number, maxSessionDuration: number): StsFault =>
     new StsFault(

@@ -2,7 +2,11 @@
 // answering the real @aws-sdk/client-sts, which must parse our XML and our errors.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import { setupServer } from 'msw/node';
 import { AccountState } from '../state';
 import { stsHandlers } from './stsHandlers';
@@ -78,6 +82,38 @@ describe('stsHandlers with @aws-sdk/client-sts', () => {
     assert.match(out.$metadata.requestId ?? '', /^[0-9a-f-]{36}$/);
     const stored = state.findCredentials(out.Credentials?.AccessKeyId ?? '');
     assert.equal(stored?.sessionToken, out.Credentials?.SessionToken);
+  });
+
+  it("GetCallerIdentity signed with the issued credentials (the SDK clock set to the emulator's)", async () => {
+    const out = await sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: roleArn,
+        RoleSessionName: 'alice',
+        WebIdentityToken: await token('alice'),
+        DurationSeconds: 900,
+      })
+    );
+    const c = out.Credentials;
+    assert.ok(c?.AccessKeyId && c.SecretAccessKey && c.SessionToken);
+    const caller = new STSClient({
+      region: 'us-east-1',
+      endpoint: STS_URL,
+      maxAttempts: 1,
+      credentials: {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+      },
+      systemClockOffset: NOW.getTime() - Date.now(),
+    });
+    try {
+      const identity = await caller.send(new GetCallerIdentityCommand({}));
+      assert.equal(identity.Arn, 'arn:aws:sts::123456789012:assumed-role/S3ReadOnlyMCPRole/alice');
+      assert.equal(identity.UserId, `${ROLE_ID}:alice`);
+      assert.equal(identity.Account, '123456789012');
+    } finally {
+      caller.destroy();
+    }
   });
 
   it('a refusal surfaces as the SDK error, and the explanation reaches onExplain', async () => {

@@ -31,7 +31,10 @@ export type StsStep =
   | 'role'
   | 'trustPolicy'
   | 'duration'
-  | 'issued';
+  | 'issued'
+  /** GetCallerIdentity: the request's SigV4 signature and the credentials it was made with. */
+  | 'authentication'
+  | 'identified';
 
 /**
  * Why a call ended the way it did. Never on the wire: STS's real messages stay terse (an
@@ -41,7 +44,10 @@ export type StsStep =
 export interface StsExplanation {
   action: string | undefined;
   step: StsStep;
-  /** `Issued`, or the wire error code (`AccessDenied`, `InvalidIdentityToken`, …). */
+  /**
+   * `Issued` (AssumeRoleWithWebIdentity), `Identified` (GetCallerIdentity), or the wire error
+   * code (`AccessDenied`, `InvalidIdentityToken`, `ExpiredToken`, …).
+   */
   outcome: string;
   /** One or two sentences naming the concrete cause, e.g. the failing condition. */
   detail: string;

@@ -1,8 +1,16 @@
 // The STS server against the real @aws-sdk/client-sts and a real local OIDC issuer (discovery +
-// JWKS over loopback HTTP): success, every refusal as the SDK's exception, stats, latency, CORS.
+// JWKS over loopback HTTP): success, every refusal as the SDK's exception, stats, latency, CORS;
+// then GetCallerIdentity signed with the exchanged credentials, by the SDK and by the AWS CLI.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import type {
   AssumeRoleWithWebIdentityCommandInput,
   AssumeRoleWithWebIdentityCommandOutput,
@@ -15,6 +23,7 @@ import type { StsExplanation } from '../sts-core';
 import { AccountState } from '../state';
 import { createStsServer } from './server';
 import type { StsServer } from './server';
+import { findRealAwsCli, isolatedAwsEnv, runCommand } from '../../../test/support/realAwsCli';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
@@ -263,7 +272,7 @@ describe('STS server options', () => {
     try {
       const res = await fetch(slowUrl, {
         method: 'POST',
-        body: 'Action=GetCallerIdentity&Version=2011-06-15',
+        body: 'Action=AssumeRole&Version=2011-06-15',
       });
       assert.equal(res.status, 400);
       assert.deepEqual(waits, [30]);
@@ -310,4 +319,141 @@ describe('STS server options', () => {
     const res = await fetch(url, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) });
     assert.equal(res.status, 413);
   });
+});
+
+describe('GetCallerIdentity with the exchanged credentials (real clock)', () => {
+  let live: StsServer;
+  let liveUrl: string;
+  let liveSts: STSClient;
+  const work = mkdtempSync(join(tmpdir(), 'sts-caller-'));
+
+  before(async () => {
+    live = createStsServer({ state });
+    ({ url: liveUrl } = await live.listen(0, '127.0.0.1'));
+    liveSts = new STSClient({ region: 'us-east-1', endpoint: liveUrl, maxAttempts: 1 });
+  });
+  after(async () => {
+    liveSts.destroy();
+    await live.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function exchange(sessionName: string) {
+    const now = Math.floor(Date.now() / 1000);
+    const out = await liveSts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: roles.open,
+        RoleSessionName: sessionName,
+        WebIdentityToken: await idp.sign(
+          { iss: idp.issuer, sub: sessionName, aud: AUDIENCE, exp: now + 600 },
+          'k1'
+        ),
+        DurationSeconds: 900,
+      })
+    );
+    const c = out.Credentials;
+    assert.ok(c?.AccessKeyId && c.SecretAccessKey && c.SessionToken);
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      roleId: (out.AssumedRoleUser?.AssumedRoleId ?? '').split(':')[0],
+    };
+  }
+
+  const callerWith = (credentials: {
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken?: string;
+  }) => new STSClient({ region: 'us-east-1', endpoint: liveUrl, maxAttempts: 1, credentials });
+
+  it('@aws-sdk/client-sts: the assumed role and session of the credentials', async () => {
+    const credentials = await exchange('alice');
+    const client = callerWith(credentials);
+    try {
+      const identity = await client.send(new GetCallerIdentityCommand({}));
+      assert.equal(identity.Arn, 'arn:aws:sts::123456789012:assumed-role/S3ReadOnlyMCPRole/alice');
+      assert.equal(identity.UserId, `${credentials.roleId}:alice`);
+      assert.match(identity.UserId ?? '', /^AROA[A-Z0-9]{17}:alice$/);
+      assert.equal(identity.Account, '123456789012');
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('@aws-sdk/client-sts: a wrong secret, a missing session token, expired credentials', async () => {
+    const credentials = await exchange('bob');
+    const cases: [Parameters<typeof callerWith>[0], string][] = [
+      [{ ...credentials, secretAccessKey: 'x'.repeat(40) }, 'SignatureDoesNotMatch'],
+      [
+        { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+        'InvalidClientTokenId',
+      ],
+    ];
+    for (const [creds, code] of cases) {
+      const client = callerWith(creds);
+      try {
+        const error = await refusal(client.send(new GetCallerIdentityCommand({})));
+        assert.equal(error.name, code);
+        assert.equal(error.$metadata.httpStatusCode, 403);
+      } finally {
+        client.destroy();
+      }
+    }
+    const issued = state.findCredentials(credentials.accessKeyId);
+    assert.ok(issued);
+    issued.expiration = new Date(Date.now() - 1000);
+    const client = callerWith(credentials);
+    try {
+      const error = await refusal(client.send(new GetCallerIdentityCommand({})));
+      assert.equal(error.name, 'ExpiredToken');
+      assert.equal(error.$metadata.httpStatusCode, 403);
+      assert.equal(error.message, 'The security token included in the request is expired');
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it(
+    'the AWS CLI: aws sts get-caller-identity, and its refusals',
+    { timeout: 120_000 },
+    async () => {
+      const cli = findRealAwsCli();
+      const credentials = await exchange('carol');
+      const run = (extra: Record<string, string>) =>
+        runCommand(
+          cli.path,
+          ['sts', 'get-caller-identity', '--endpoint-url', liveUrl, '--output', 'json'],
+          { env: isolatedAwsEnv(work, extra) }
+        );
+      const env = {
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_SESSION_TOKEN: credentials.sessionToken,
+      };
+      const ok = await run(env);
+      assert.equal(ok.code, 0, `${cli.version}: ${ok.stderr}`);
+      assert.deepEqual(JSON.parse(ok.stdout), {
+        UserId: `${credentials.roleId}:carol`,
+        Account: '123456789012',
+        Arn: 'arn:aws:sts::123456789012:assumed-role/S3ReadOnlyMCPRole/carol',
+      });
+      const { AWS_SESSION_TOKEN: _token, ...withoutToken } = env;
+      const invalid = await run(withoutToken);
+      assert.notEqual(invalid.code, 0);
+      assert.match(
+        invalid.stderr,
+        /An error occurred \(InvalidClientTokenId\) when calling the GetCallerIdentity operation(?: \(reached max retries: \d+\))?: The security token included in the request is invalid\./
+      );
+      const issued = state.findCredentials(credentials.accessKeyId);
+      assert.ok(issued);
+      issued.expiration = new Date(Date.now() - 1000);
+      const expired = await run(env);
+      assert.notEqual(expired.code, 0);
+      assert.match(
+        expired.stderr,
+        /An error occurred \(ExpiredToken\) when calling the GetCallerIdentity operation(?: \(reached max retries: \d+\))?: The security token included in the request is expired/
+      );
+    }
+  );
 });
