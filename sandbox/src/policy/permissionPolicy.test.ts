@@ -36,7 +36,6 @@ describe('generatePermissionPolicy', () => {
     assert.deepEqual(generatePermissionPolicy('default').Statement, [DENY_OUTSIDE_MCP]);
   });
 
-
   for (const permissions of ALL) {
     const label = JSON.stringify(permissions);
     it(`${label}: a valid identity policy within the inline quota, without aws-mcp actions`, () => {
