@@ -1,6 +1,6 @@
 // The tutorial and the policy generator agree: every IAM document, ToolHive resource, Gateway
-// API resource and AWS CLI command the tutorial shows equals the generator's output for the
-// tutorial's values, once the placeholders are filled with their examples.
+// API and Ingress resource and AWS CLI command the tutorial shows equals the generator's output
+// for the tutorial's values, once the placeholders are filled with their examples.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
@@ -243,4 +243,8 @@ test('aws-mcp-gateway.yaml and aws-mcp-route.yaml are the two documents of k8s/g
   assertSameText(gateway ?? '', block('aws-mcp-gateway.yaml'), 'Gateway');
   assertSameText(route?.replace(/^\n/, '') ?? '', block('aws-mcp-route.yaml'), 'HTTPRoute');
   assert.equal(parseAllDocuments(file('k8s/gateway.yaml')).length, 2);
+});
+
+test('aws-mcp-ingress.yaml is k8s/ingress.yaml', () => {
+  assertSameText(file('k8s/ingress.yaml'), block('aws-mcp-ingress.yaml'), 'Ingress');
 });

@@ -43,6 +43,7 @@ export {
 export { generateAwsStsSpec, generateExternalAuthConfig } from './externalAuthConfig';
 export { generateOidcConfig, generateRemoteProxy } from './proxyResources';
 export { generateGateway, generateHttpRoute } from './gateway';
+export { generateIngress } from './ingress';
 export { generateReadme } from './readme';
 export { formatJson } from './formatJson';
 export { toYaml, joinYamlDocuments } from './formatYaml';

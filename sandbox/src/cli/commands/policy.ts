@@ -49,7 +49,7 @@ Flags:
                      ${FILE_PATHS.trustPolicy('<RoleName>')}, ${FILE_PATHS.permissionPolicy('<RoleName>')}
                      ${FILE_PATHS.setupScript}, ${FILE_PATHS.cleanupScript}
                      ${FILE_PATHS.oidcConfig}, ${FILE_PATHS.externalAuthConfig},
-                     ${FILE_PATHS.remoteProxy}, ${FILE_PATHS.gateway}
+                     ${FILE_PATHS.remoteProxy}, ${FILE_PATHS.gateway}, ${FILE_PATHS.ingress}
   --json           print {"files": {"<path>": "<text>", …}, "notes": ["…"]} instead; the
                    paths are those above, in that order
   -h, --help       show this help
