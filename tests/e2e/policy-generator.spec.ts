@@ -99,10 +99,19 @@ test('the tutorial values generate every file; edits show up in them', async ({
   ).toBeVisible();
   await expect(setup).toContainText(`--url https://${ISSUER}`);
   await tab(page, 'MCPRemoteProxy').click();
-  await field(page, 'AWS region').fill('eu-west-2');
+  await field(page, 'AWS region').selectOption('eu-west-2');
   await expect(file(page, 'k8s/mcpremoteproxy.yaml')).toContainText(
     'https://aws-mcp.eu-west-2.api.aws/mcp'
   );
+  // A Region AWS does not list yet is generated too, with the generator's note.
+  await field(page, 'AWS region').selectOption({ label: 'Another Region (type its code)…' });
+  await field(page, 'Region code').fill('eu-west-3');
+  await expect(file(page, 'k8s/mcpremoteproxy.yaml')).toContainText(
+    'https://aws-mcp.eu-west-3.api.aws/mcp'
+  );
+  await expect(
+    generator(page).getByText(/region eu-west-3 is not one of the 8 Regions/)
+  ).toBeVisible();
 
   const origin = new URL(baseURL ?? page.url()).origin;
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
@@ -304,7 +313,7 @@ test('it starts from "Your values" and follows later changes there', async ({ pa
   // An edit here stays; a later change in "Your values" replaces only what it changes.
   await field(page, 'Namespace').fill('mcp');
   await yourValues.locator('summary').click();
-  await yourValues.getByLabel('AWS region').fill('eu-west-2');
+  await yourValues.getByLabel('AWS region').selectOption('eu-west-2');
   await yourValues.locator('summary').click();
   await expect(field(page, 'AWS region')).toHaveValue('eu-west-2');
   await expect(field(page, 'Namespace')).toHaveValue('mcp');

@@ -3,6 +3,7 @@
 
 import { DEFAULT_ROLE_CLAIM, DEFAULT_SESSION_NAME_CLAIM, REGION_PATTERN } from '../config';
 import { describeType } from '../config/issues';
+import { awsMcpRegionNote } from './awsMcpRegions';
 import {
   has,
   INPUT_FIELDS,
@@ -87,6 +88,9 @@ export function validateGeneratorInput(input: unknown): InputValidation {
         `region "${region}" is not an AWS region code: use lowercase like us-east-1 or eu-west-2`
       )
     );
+  } else if (region !== undefined) {
+    const note = awsMcpRegionNote(region);
+    if (note) notes.push(note);
   }
   const partition = checkPartition(input, region, issues, notes);
   const namespace = take(
