@@ -66,7 +66,7 @@ test('the tutorial values generate every file; edits show up in them', async ({
   );
   await expect(trust).toContainText(`"${EXAMPLE_ISSUER}:aud": "toolhive-aws"`);
   await expect(file(page, 'aws/trust-policy-S3ReadOnlyMCPRole.json')).toBeVisible();
-  await expect(generator(page).getByText('11 files generated from these values.')).toBeVisible();
+  await expect(generator(page).getByText('12 files generated from these values.')).toBeVisible();
   const tabs = await generator(page).getByRole('tab').allTextContents();
   expect(tabs).toEqual([
     'Trust policies',
@@ -76,6 +76,7 @@ test('the tutorial values generate every file; edits show up in them', async ({
     'MCPExternalAuthConfig',
     'MCPRemoteProxy',
     'Gateway API',
+    'Ingress',
     'Cleanup (cleanup.sh)',
     'README',
   ]);

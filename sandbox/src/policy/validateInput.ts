@@ -22,6 +22,7 @@ import {
   checkNamespace,
   checkPartition,
   checkSessionDuration,
+  checkSubjectProviderName,
   optionalString,
 } from './validateFields';
 import { checkPolicySizes, checkWithConfigModule } from './validateGenerated';
@@ -118,6 +119,7 @@ export function validateGeneratorInput(input: unknown): InputValidation {
     issues
   );
   const sessionDuration = checkSessionDuration(input, issues);
+  const subjectProviderName = checkSubjectProviderName(input, issues, notes);
 
   let restrictSubjects: string[] = [];
   if (has(input, 'restrictSubjects')) {
@@ -172,6 +174,7 @@ export function validateGeneratorInput(input: unknown): InputValidation {
     roleClaim,
     sessionNameClaim,
     sessionDuration,
+    ...(subjectProviderName !== undefined ? { subjectProviderName } : {}),
     ...(fallback ? { fallbackRole: complete(fallback, true) } : {}),
     roles: roles.map((draft) => complete(draft, false)),
   };

@@ -83,6 +83,11 @@ const ADVANCED: readonly Spec[] = [
     placeholder: '3600',
   },
   {
+    field: 'subjectProviderName',
+    label: 'Subject provider (Virtual MCP Server only)',
+    hint: 'The embedded authorization server’s upstream provider whose token goes to STS. An MCPRemoteProxy ignores it. Empty: left out.',
+  },
+  {
     field: 'restrictSubjects',
     label: 'Allowed subjects (one per line)',
     hint: "Limits every role's trust policy to these sub values. Empty: any subject.",
@@ -131,7 +136,7 @@ export default function ValuesFields({ form, onChange, idFor, errorsFor }: Props
       ))}
       <details className={styles.advanced}>
         <summary>
-          Advanced: role claim, session name, duration, subjects
+          Advanced: role claim, session name, duration, subject provider, subjects
           {advancedProblems > 0 &&
             ` (${advancedProblems} ${advancedProblems === 1 ? 'problem' : 'problems'})`}
         </summary>
