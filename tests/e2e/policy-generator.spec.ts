@@ -205,7 +205,7 @@ test('invalid values show the generator messages inline and no files', async ({ 
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1800');
 
-  await expect(summary).toHaveText('11 files generated from these values.');
+  await expect(summary).toHaveText('12 files generated from these values.');
   await tab(page, 'MCPExternalAuthConfig').click();
   const config = file(page, 'k8s/mcpexternalauthconfig.yaml');
   await expect(config).toContainText('sessionDuration: 1800');
@@ -260,6 +260,7 @@ test('a single file downloads under its name; all files download as a zip', asyn
       'k8s/mcpoidcconfig.yaml',
       'k8s/mcpremoteproxy.yaml',
       'k8s/gateway.yaml',
+      'k8s/ingress.yaml',
     ].sort()
   );
   expect(strFromU8(files['aws/setup.sh']!)).toBe(setupText);
@@ -267,7 +268,7 @@ test('a single file downloads under its name; all files download as a zip', asyn
     `fallbackRoleArn: arn:aws:iam::${ACCOUNT}:role/DefaultMCPRole`
   );
   await expect(generator(page).getByRole('status')).toContainText(
-    'Downloading toolhive-aws-sts.zip with 11 files.'
+    'Downloading toolhive-aws-sts.zip with 12 files.'
   );
 });
 
