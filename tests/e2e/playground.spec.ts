@@ -107,12 +107,14 @@ test('each preset shows its outcome', async ({ page }) => {
   await expect(status).toContainText('the expression is false');
   // The Virtual MCP Server preset explains subjectProviderName, and warns about a bad name.
   await page.getByRole('button', { name: 'Virtual MCP Server backend' }).click();
-  await expect(page.getByText(/an MCPRemoteProxy ignores it/)).toBeVisible();
+  await expect(
+    page.getByText(/^Note: subjectProviderName is read only by VirtualMCPServer/)
+  ).toBeVisible();
   const config = page.getByLabel('awsSts configuration');
   await config.fill(
     (await config.inputValue()).replace('subjectProviderName: okta', 'subjectProviderName: Okta')
   );
-  await expect(page.getByText(/"Okta" can never name an upstream provider/)).toBeVisible();
+  await expect(page.getByText(/^Note: subjectProviderName "Okta" can never name/)).toBeVisible();
   // The ToolHive-issued token has no groups: the tutorial's group mapping cannot match it.
   await page.getByRole('button', { name: 'ToolHive-issued token' }).click();
   await config.fill(
