@@ -1,4 +1,5 @@
-// Validates ToolHive resources against the real, vendored CRD schemas (sandbox/crds) with ajv.
+// Validates ToolHive resources against the real, vendored CRD schemas (sandbox/crds) with ajv, and
+// Ingress manifests against Kubernetes' own OpenAPI schema (sandbox/crds/kubernetes).
 // Test support only: it reads files with node:fs and is never bundled into the site.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,15 @@ import { parse } from 'yaml';
 import { run as runCel } from '@bufbuild/cel';
 
 const crdDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'crds');
+const kubernetesDir = join(crdDir, 'kubernetes');
+
+/** Built-in kinds with a vendored OpenAPI schema: `apiVersion/kind` → file and schema name. */
+const BUILT_IN_SCHEMAS: Record<string, { file: string; schema: string }> = {
+  'networking.k8s.io/v1/Ingress': {
+    file: 'networking.k8s.io_v1_ingress.openapi.json',
+    schema: 'io.k8s.api.networking.v1.Ingress',
+  },
+};
 
 interface CrdVersion {
   name: string;
@@ -130,6 +140,11 @@ function loadValidators(): Map<string, ValidateFunction> {
       );
     }
   }
+  for (const [key, { file, schema }] of Object.entries(BUILT_IN_SCHEMAS)) {
+    const document = JSON.parse(readFileSync(join(kubernetesDir, file), 'utf8')) as object;
+    if (!ajv.getSchema(file)) ajv.addSchema(toStrictJsonSchema(document) as object, file);
+    validators.set(key, ajv.compile({ $ref: `${file}#/components/schemas/${schema}` }));
+  }
   return validators;
 }
 
@@ -138,15 +153,19 @@ export function knownResourceTypes(): string[] {
   return [...loadValidators().keys()].sort();
 }
 
-/** Validates one parsed resource; returns human-readable errors (empty when valid). */
-export function validateToolHiveResource(resource: unknown): string[] {
+/**
+ * Validates one parsed resource (a ToolHive kind, or a built-in kind listed in BUILT_IN_SCHEMAS);
+ * returns human-readable errors (empty when valid).
+ */
+export function validateResource(resource: unknown): string[] {
   if (resource === null || typeof resource !== 'object') return ['resource is not an object'];
   const { apiVersion, kind } = resource as { apiVersion?: unknown; kind?: unknown };
   const key = `${String(apiVersion)}/${String(kind)}`;
   const validate = loadValidators().get(key);
   if (!validate) return [`no CRD schema for ${key} (known: ${knownResourceTypes().join(', ')})`];
   const celErrors: string[] = [];
-  checkCelRules(rawSchemas.get(key)!, resource, '', celErrors);
+  const raw = rawSchemas.get(key);
+  if (raw) checkCelRules(raw, resource, '', celErrors);
   if (validate(resource)) return celErrors;
   return celErrors.concat(
     (validate.errors ?? []).map(
@@ -154,4 +173,12 @@ export function validateToolHiveResource(resource: unknown): string[] {
         `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`
     )
   );
+}
+
+/** The ToolHive resources' name for `validateResource`. */
+export const validateToolHiveResource = validateResource;
+
+/** Whether `validateResource` has a schema for this `apiVersion` and `kind`. */
+export function hasSchemaFor(apiVersion: string, kind: string): boolean {
+  return loadValidators().has(`${apiVersion}/${kind}`);
 }

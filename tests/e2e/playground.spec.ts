@@ -74,6 +74,12 @@ const PRESETS: { label: string; role: string; shows: string }[] = [
   { label: 'groups as a string', role: 'DefaultMCPRole', shows: 'evaluation error' },
   { label: 'Two matching mappings', role: 'S3ReadWriteMCPRole', shows: '2 mappings matched' },
   { label: 'CEL matcher', role: 'S3ReadOnlyMCPRole', shows: 'the expression is true' },
+  { label: 'ToolHive-issued token', role: 'S3ReadOnlyMCPRole', shows: 'the expression is true' },
+  {
+    label: 'Virtual MCP Server backend',
+    role: 'S3ReadOnlyMCPRole',
+    shows: 'the expression is true',
+  },
   { label: 'Auth0 sub with |', role: 'S3ReadOnlyMCPRole', shows: 'INVALID_SESSION_NAME' },
 ];
 
@@ -99,6 +105,22 @@ test('each preset shows its outcome', async ({ page }) => {
   );
   await expect(status).toContainText(ROLE('DefaultMCPRole'));
   await expect(status).toContainText('the expression is false');
+  // The Virtual MCP Server preset explains subjectProviderName, and warns about a bad name.
+  await page.getByRole('button', { name: 'Virtual MCP Server backend' }).click();
+  await expect(
+    page.getByText(/^Note: subjectProviderName is read only by VirtualMCPServer/)
+  ).toBeVisible();
+  const config = page.getByLabel('awsSts configuration');
+  await config.fill(
+    (await config.inputValue()).replace('subjectProviderName: okta', 'subjectProviderName: Okta')
+  );
+  await expect(page.getByText(/^Note: subjectProviderName "Okta" can never name/)).toBeVisible();
+  // The ToolHive-issued token has no groups: the tutorial's group mapping cannot match it.
+  await page.getByRole('button', { name: 'ToolHive-issued token' }).click();
+  await config.fill(
+    (await config.inputValue()).replace(/- matcher: .*\n/, '- claim: s3-readers\n')
+  );
+  await expect(status).toContainText(ROLE('DefaultMCPRole'));
 });
 
 test('malformed YAML and JSON get a message, never a crash', async ({ page }) => {
@@ -175,8 +197,8 @@ test('keyboard only: presets and editors are reachable with Tab', async ({ page 
   await expect(page.getByRole('button', { name: 'No matching group' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(selectedRole(page)).toContainText(ROLE('DefaultMCPRole'));
-  // Past the other five presets: the claims, the token, then the configuration.
-  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  // Past the other seven presets: the claims, the token, then the configuration.
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
   const claims = page.getByLabel('Claims', { exact: true });
   await expect(claims).toBeFocused();
   await page.keyboard.press('Control+End');

@@ -66,7 +66,7 @@ test('the tutorial values generate every file; edits show up in them', async ({
   );
   await expect(trust).toContainText(`"${EXAMPLE_ISSUER}:aud": "toolhive-aws"`);
   await expect(file(page, 'aws/trust-policy-S3ReadOnlyMCPRole.json')).toBeVisible();
-  await expect(generator(page).getByText('11 files generated from these values.')).toBeVisible();
+  await expect(generator(page).getByText('12 files generated from these values.')).toBeVisible();
   const tabs = await generator(page).getByRole('tab').allTextContents();
   expect(tabs).toEqual([
     'Trust policies',
@@ -76,6 +76,7 @@ test('the tutorial values generate every file; edits show up in them', async ({
     'MCPExternalAuthConfig',
     'MCPRemoteProxy',
     'Gateway API',
+    'Ingress',
     'Cleanup (cleanup.sh)',
     'README',
   ]);
@@ -99,10 +100,19 @@ test('the tutorial values generate every file; edits show up in them', async ({
   ).toBeVisible();
   await expect(setup).toContainText(`--url https://${ISSUER}`);
   await tab(page, 'MCPRemoteProxy').click();
-  await field(page, 'AWS region').fill('eu-west-2');
+  await field(page, 'AWS region').selectOption('eu-west-2');
   await expect(file(page, 'k8s/mcpremoteproxy.yaml')).toContainText(
     'https://aws-mcp.eu-west-2.api.aws/mcp'
   );
+  // A Region AWS does not list yet is generated too, with the generator's note.
+  await field(page, 'AWS region').selectOption({ label: 'Another Region (type its code)…' });
+  await field(page, 'Region code').fill('eu-west-3');
+  await expect(file(page, 'k8s/mcpremoteproxy.yaml')).toContainText(
+    'https://aws-mcp.eu-west-3.api.aws/mcp'
+  );
+  await expect(
+    generator(page).getByText(/region eu-west-3 is not one of the 8 Regions/)
+  ).toBeVisible();
 
   const origin = new URL(baseURL ?? page.url()).origin;
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
@@ -195,7 +205,7 @@ test('invalid values show the generator messages inline and no files', async ({ 
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1800');
 
-  await expect(summary).toHaveText('11 files generated from these values.');
+  await expect(summary).toHaveText('12 files generated from these values.');
   await tab(page, 'MCPExternalAuthConfig').click();
   const config = file(page, 'k8s/mcpexternalauthconfig.yaml');
   await expect(config).toContainText('sessionDuration: 1800');
@@ -250,6 +260,7 @@ test('a single file downloads under its name; all files download as a zip', asyn
       'k8s/mcpoidcconfig.yaml',
       'k8s/mcpremoteproxy.yaml',
       'k8s/gateway.yaml',
+      'k8s/ingress.yaml',
     ].sort()
   );
   expect(strFromU8(files['aws/setup.sh']!)).toBe(setupText);
@@ -257,7 +268,7 @@ test('a single file downloads under its name; all files download as a zip', asyn
     `fallbackRoleArn: arn:aws:iam::${ACCOUNT}:role/DefaultMCPRole`
   );
   await expect(generator(page).getByRole('status')).toContainText(
-    'Downloading toolhive-aws-sts.zip with 11 files.'
+    'Downloading toolhive-aws-sts.zip with 12 files.'
   );
 });
 
@@ -304,7 +315,7 @@ test('it starts from "Your values" and follows later changes there', async ({ pa
   // An edit here stays; a later change in "Your values" replaces only what it changes.
   await field(page, 'Namespace').fill('mcp');
   await yourValues.locator('summary').click();
-  await yourValues.getByLabel('AWS region').fill('eu-west-2');
+  await yourValues.getByLabel('AWS region').selectOption('eu-west-2');
   await yourValues.locator('summary').click();
   await expect(field(page, 'AWS region')).toHaveValue('eu-west-2');
   await expect(field(page, 'Namespace')).toHaveValue('mcp');

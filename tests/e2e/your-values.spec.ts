@@ -28,7 +28,7 @@ async function openPanel(page: Page): Promise<void> {
 async function fillValues(page: Page, issuer = `https://${ISSUER}`): Promise<void> {
   await page.getByLabel('OIDC issuer').fill(issuer);
   await page.getByLabel('AWS account ID').fill(ACCOUNT);
-  await page.getByLabel('AWS region').fill(REGION);
+  await page.getByLabel('AWS region').selectOption(REGION);
   await page.getByLabel('Domain').fill(DOMAIN);
 }
 
@@ -81,9 +81,10 @@ test('an invalid account ID is shown as invalid and not substituted', async ({ p
   await expect(trustPolicy(page)).not.toContainText('1234');
   await expect(page.locator('summary', { hasText: 'Your values' })).toContainText('1 invalid');
 
-  // A bad region and role name are refused the same way.
-  await page.getByLabel('AWS region').fill('Europe');
-  await expect(page.getByLabel('AWS region')).toHaveAttribute('aria-invalid', 'true');
+  // A bad region code (typed as "another Region") and role name are refused the same way.
+  await page.getByLabel('AWS region').selectOption({ label: 'Another Region (type its code)…' });
+  await page.getByLabel('Region code').fill('Europe');
+  await expect(page.getByLabel('Region code')).toHaveAttribute('aria-invalid', 'true');
   await expect(proxyManifest(page)).toContainText('https://aws-mcp.us-east-1.api.aws/mcp');
   await page.getByLabel('S3 read-only role name').fill('S3 Readers');
   await expect(page.getByLabel('S3 read-only role name')).toHaveAttribute('aria-invalid', 'true');
@@ -215,4 +216,39 @@ test.describe('on a 390 px phone', () => {
     expect(box?.width ?? 0).toBeGreaterThan(200);
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
   });
+});
+
+test('the Region is a choice among the AWS MCP Server Regions, with a way to type another', async ({
+  page,
+}) => {
+  await openPanel(page);
+  const region = page.getByLabel('AWS region');
+  const codes = await region
+    .locator('option')
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+  expect(codes).toEqual([
+    '',
+    'us-east-1',
+    'us-west-2',
+    'ap-southeast-1',
+    'ap-southeast-2',
+    'ap-northeast-1',
+    'eu-central-1',
+    'eu-west-1',
+    'eu-west-2',
+    '__other__',
+  ]);
+  await region.selectOption('ap-northeast-1');
+  await expect(proxyManifest(page)).toContainText('https://aws-mcp.ap-northeast-1.api.aws/mcp');
+
+  // A Region AWS does not list (yet) is used, with a note saying so.
+  await region.selectOption({ label: 'Another Region (type its code)…' });
+  await page.getByLabel('Region code').fill('ca-central-1');
+  await expect(proxyManifest(page)).toContainText('https://aws-mcp.ca-central-1.api.aws/mcp');
+  await expect(page.getByText(/region ca-central-1 is not one of the 8 Regions/)).toBeVisible();
+
+  // Choosing a listed Region again hides the text field.
+  await region.selectOption('eu-west-1');
+  await expect(page.getByLabel('Region code')).toHaveCount(0);
+  await expect(proxyManifest(page)).toContainText('https://aws-mcp.eu-west-1.api.aws/mcp');
 });

@@ -1,10 +1,11 @@
 // Every resource the docs ask a reader to apply is valid: ToolHive YAML against the real v1beta1
-// CRD schemas (placeholders filled with the example values), and every JSON block parses.
+// CRD schemas, Ingress manifests against Kubernetes' own schema (placeholders filled with the
+// example values), and every JSON block parses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { readAllDocPages } from './lib/mdx';
-import { validateToolHiveResource } from '../../sandbox/test/crdSchemas';
+import { hasSchemaFor, validateResource } from '../../sandbox/test/crdSchemas';
 import { fillWithExamples, PLACEHOLDERS } from '../../sandbox/src/tutorial/placeholders';
 
 const pages = readAllDocPages();
@@ -14,6 +15,7 @@ test('placeholder examples contain no placeholders themselves', () => {
 });
 
 let toolHiveResources = 0;
+let ingresses = 0;
 
 for (const page of pages) {
   for (const fence of page.fences.filter((f) => f.lang === 'yaml' || f.lang === 'yml')) {
@@ -22,11 +24,17 @@ for (const page of pages) {
       const docs = parseAllDocuments(fillWithExamples(fence.value));
       for (const doc of docs) {
         assert.deepEqual(doc.errors, [], `${where}: YAML error`);
-        const resource = doc.toJS() as { apiVersion?: string } | null;
+        const resource = doc.toJS() as { apiVersion?: string; kind?: string } | null;
+        if (resource?.apiVersion === 'networking.k8s.io/v1' && resource.kind === 'Ingress') {
+          ingresses += 1;
+          assert.ok(hasSchemaFor(resource.apiVersion, resource.kind));
+          assert.deepEqual(validateResource(resource), [], `${where}: invalid Ingress`);
+          continue;
+        }
         if (!resource?.apiVersion?.startsWith('toolhive.stacklok.dev/')) continue;
         toolHiveResources += 1;
         assert.equal(resource.apiVersion, 'toolhive.stacklok.dev/v1beta1', `${where}: use v1beta1`);
-        assert.deepEqual(validateToolHiveResource(resource), [], `${where}: invalid resource`);
+        assert.deepEqual(validateResource(resource), [], `${where}: invalid resource`);
       }
     });
   }
@@ -41,6 +49,7 @@ for (const page of pages) {
 test('the docs contain ToolHive resources to validate', () => {
   // Runs after the per-fence tests above (node:test runs top-level tests in order).
   assert.ok(toolHiveResources >= 5, `only ${toolHiveResources} ToolHive resources found`);
+  assert.ok(ingresses >= 2, `only ${ingresses} Ingress manifests found`);
 });
 
 test('the tutorial shows each resource kind the reader must apply', () => {
@@ -56,6 +65,7 @@ test('the tutorial shows each resource kind the reader must apply', () => {
     'MCPRemoteProxy',
     'Gateway',
     'HTTPRoute',
+    'Ingress',
   ]) {
     assert.match(yaml, new RegExp(`kind: ${kind}\\b`), `${kind} is missing`);
   }

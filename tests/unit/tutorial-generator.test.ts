@@ -1,6 +1,6 @@
 // The tutorial and the policy generator agree: every IAM document, ToolHive resource, Gateway
-// API resource and AWS CLI command the tutorial shows equals the generator's output for the
-// tutorial's values, once the placeholders are filled with their examples.
+// API and Ingress resource and AWS CLI command the tutorial shows equals the generator's output
+// for the tutorial's values, once the placeholders are filled with their examples.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
@@ -243,4 +243,69 @@ test('aws-mcp-gateway.yaml and aws-mcp-route.yaml are the two documents of k8s/g
   assertSameText(gateway ?? '', block('aws-mcp-gateway.yaml'), 'Gateway');
   assertSameText(route?.replace(/^\n/, '') ?? '', block('aws-mcp-route.yaml'), 'HTTPRoute');
   assert.equal(parseAllDocuments(file('k8s/gateway.yaml')).length, 2);
+});
+
+test('aws-mcp-ingress.yaml is k8s/ingress.yaml', () => {
+  assertSameText(file('k8s/ingress.yaml'), block('aws-mcp-ingress.yaml'), 'Ingress');
+});
+
+test('the embedded authorization server variant of aws-sts-auth-config.yaml is what its values generate', () => {
+  const result = generateArtifacts({
+    ...TUTORIAL_VALUES,
+    sessionNameClaim: 'email',
+    roles: [
+      {
+        name: 'S3ReadOnlyMCPRole',
+        matcher: 'claims["email"] in ["alice@example.com", "carol@example.com"]',
+        priority: 10,
+        permissions: 's3-read-only',
+      },
+    ],
+  });
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.issues));
+  // prettier may wrap the long matcher line, so compare structure and key order.
+  assertSameStructure(
+    parseYaml(block('aws-sts-auth-config.yaml for the embedded authorization server')),
+    parseYaml(result.files['k8s/mcpexternalauthconfig.yaml'] ?? ''),
+    'embedded authorization server variant'
+  );
+});
+
+test('the embedded authorization server variant keeps the proxy, names and audience consistent', () => {
+  const proxy = parseYaml(block('aws-mcp-proxy.yaml with the embedded authorization server')) as {
+    metadata: { name: string };
+    spec: Record<string, { name?: string; audience?: string; resourceUrl?: string }>;
+  };
+  const auth = parseYaml(block('aws-mcp-embedded-auth.yaml')) as {
+    metadata: { name: string };
+    spec: {
+      embeddedAuthServer: {
+        issuer: string;
+        upstreamProviders: { oidcConfig: { issuerUrl: string; redirectUri: string } }[];
+      };
+    };
+  };
+  const oidc = parseYaml(block('aws-mcp-embedded-oidc.yaml')) as {
+    metadata: { name: string };
+    spec: { inline: { issuer: string } };
+  };
+  const generatedProxy = parseYaml(file('k8s/mcpremoteproxy.yaml')) as {
+    spec: { remoteUrl: string; externalAuthConfigRef: { name: string } };
+  };
+  assert.equal(proxy.metadata.name, 'aws-mcp-proxy');
+  assert.equal(proxy.spec.remoteUrl as unknown, generatedProxy.spec.remoteUrl);
+  assert.deepEqual(proxy.spec.externalAuthConfigRef, generatedProxy.spec.externalAuthConfigRef);
+  assert.deepEqual(proxy.spec.authServerRef, {
+    kind: 'MCPExternalAuthConfig',
+    name: auth.metadata.name,
+  });
+  assert.equal(proxy.spec.oidcConfigRef?.name, oidc.metadata.name);
+  // ToolHive's tokens are issued for resourceUrl, by the authorization server's issuer.
+  assert.equal(proxy.spec.oidcConfigRef?.audience, proxy.spec.oidcConfigRef?.resourceUrl);
+  assert.equal(oidc.spec.inline.issuer, auth.spec.embeddedAuthServer.issuer);
+  assert.equal(`${auth.spec.embeddedAuthServer.issuer}/mcp`, proxy.spec.oidcConfigRef?.resourceUrl);
+  // The upstream is the IdP that IAM trusts (Step 1), so STS accepts its tokens.
+  const [upstream] = auth.spec.embeddedAuthServer.upstreamProviders;
+  assert.equal(upstream?.oidcConfig.issuerUrl, values.issuer);
+  assert.equal(upstream?.oidcConfig.redirectUri, `https://${values.domain}/oauth/callback`);
 });

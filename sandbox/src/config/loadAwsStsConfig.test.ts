@@ -89,7 +89,22 @@ spec: { remoteUrl: https://aws-mcp.us-east-1.api.aws/mcp }
   {
     name: 'subjectProviderName is accepted with a warning',
     text: 'region: us-east-1\nfallbackRoleArn: arn:aws:iam::123456789012:role/R\nsubjectProviderName: okta\n',
-    expect: { ok: true, source: 'awsSts', mappings: 0, warnings: [/only by VirtualMCPServer/] },
+    expect: {
+      ok: true,
+      source: 'awsSts',
+      mappings: 0,
+      warnings: [/only by VirtualMCPServer backends.*an MCPRemoteProxy ignores it/],
+    },
+  },
+  {
+    name: 'a subjectProviderName no upstream provider can have is accepted, with a second warning',
+    text: 'region: us-east-1\nfallbackRoleArn: arn:aws:iam::123456789012:role/R\nsubjectProviderName: Okta_Prod\n',
+    expect: {
+      ok: true,
+      source: 'awsSts',
+      mappings: 0,
+      warnings: [/only by VirtualMCPServer/, /"Okta_Prod" can never name an upstream provider/],
+    },
   },
   {
     name: 'YAML syntax error has line and column',

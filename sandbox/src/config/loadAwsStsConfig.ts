@@ -239,9 +239,27 @@ function warningsFor(apiVersion: string | undefined, config: AwsStsConfig): stri
   if (apiVersion === SERVED_API_VERSIONS[1]) {
     warnings.push('toolhive.stacklok.dev/v1alpha1 is deprecated; use v1beta1');
   }
-  if (config.subjectProviderName !== undefined) {
+  warnings.push(...subjectProviderWarnings(config.subjectProviderName));
+  return warnings;
+}
+
+/** The embedded authorization server's rule for upstream provider names (its CRD's pattern). */
+const UPSTREAM_PROVIDER_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/**
+ * What ToolHive does with `subjectProviderName`: a VirtualMCPServer sends that upstream
+ * provider's access token to STS; an MCPRemoteProxy never reads it (with authServerRef, its
+ * upstream swap already puts the provider's token in the request). ToolHive accepts any string,
+ * but a name that breaks the provider name rule can never match, so every request would fail.
+ */
+function subjectProviderWarnings(name: string | undefined): string[] {
+  if (name === undefined) return [];
+  const warnings = [
+    `subjectProviderName is read only by VirtualMCPServer backends, which send that upstream provider's access token to STS; an MCPRemoteProxy ignores it`,
+  ];
+  if (name.length > 63 || !UPSTREAM_PROVIDER_NAME.test(name)) {
     warnings.push(
-      'subjectProviderName is used only by VirtualMCPServer; MCPRemoteProxy ignores it'
+      `subjectProviderName "${name}" can never name an upstream provider (names are lowercase letters, digits and -, at most 63), so a VirtualMCPServer would find no upstream token for it and fail every request to this backend`
     );
   }
   return warnings;

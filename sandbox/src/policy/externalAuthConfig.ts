@@ -24,6 +24,8 @@ export function generateAwsStsSpec(values: GeneratorValues): AwsStsSpec {
   if (values.roles.length > 0) spec.roleMappings = values.roles.map(roleMapping);
   spec.sessionDuration = values.sessionDuration;
   spec.sessionNameClaim = values.sessionNameClaim;
+  if (values.subjectProviderName !== undefined)
+    spec.subjectProviderName = values.subjectProviderName;
   return spec;
 }
 

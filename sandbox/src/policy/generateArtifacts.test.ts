@@ -51,6 +51,7 @@ describe('generateArtifacts', () => {
       'k8s/mcpoidcconfig.yaml',
       'k8s/mcpremoteproxy.yaml',
       'k8s/gateway.yaml',
+      'k8s/ingress.yaml',
     ]);
     for (const [path, text] of Object.entries(result.files)) {
       assert.ok(text.endsWith('\n') && !text.endsWith('\n\n'), `${path} ends with one newline`);

@@ -6,6 +6,7 @@ import { generateExternalAuthConfig } from './externalAuthConfig';
 import { formatJson } from './formatJson';
 import { joinYamlDocuments, toYaml } from './formatYaml';
 import { generateGateway, generateHttpRoute } from './gateway';
+import { generateIngress } from './ingress';
 import { FILE_PATHS } from './names';
 import { parseGeneratorValues } from './parseValues';
 import { generatePermissionPolicy } from './permissionPolicy';
@@ -20,12 +21,14 @@ const file = (text: string): string => `${text}\n`;
 
 /**
  * The files for checked values, in this order: README.md, each role's trust and permission
- * policy (fallback first), aws/setup.sh, aws/cleanup.sh, then the Kubernetes manifests.
+ * policy (fallback first), aws/setup.sh, aws/cleanup.sh, then the Kubernetes manifests (the
+ * Gateway API and the Ingress alternatives last).
  * @example Object.keys(generateFiles(values))[1] // 'aws/trust-policy-DefaultMCPRole.json'
  */
 export function generateFiles(values: GeneratorValues): ArtifactFiles {
   const roles = [...(values.fallbackRole ? [values.fallbackRole] : []), ...values.roles];
   const gateway = generateGateway(values);
+  const ingress = generateIngress(values);
   const body: ArtifactFiles = {};
   for (const role of roles) {
     body[FILE_PATHS.trustPolicy(role.name)] = file(formatJson(generateTrustPolicy(values, role)));
@@ -44,6 +47,7 @@ export function generateFiles(values: GeneratorValues): ArtifactFiles {
       toYaml(generateHttpRoute(values)),
     ])
   );
+  body[FILE_PATHS.ingress] = file(toYaml(ingress.resource, ingress.comments));
   const paths = [FILE_PATHS.readme, ...Object.keys(body)];
   return { [FILE_PATHS.readme]: generateReadme(values, paths), ...body };
 }

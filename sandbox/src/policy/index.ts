@@ -17,6 +17,12 @@ export type {
   RoleValues,
 } from './types';
 export { TUTORIAL_VALUES } from './tutorialValues';
+export {
+  AWS_MCP_SERVER_REGIONS,
+  AWS_MCP_SERVER_REGIONS_SOURCE,
+  awsMcpRegionNote,
+  isAwsMcpServerRegion,
+} from './awsMcpRegions';
 export { parseGeneratorValues, type ParsedValues } from './parseValues';
 export { validateGeneratorInput } from './validateInput';
 export { normalizeIssuer, oidcProviderArn, type IssuerCheck } from './issuer';
@@ -43,6 +49,7 @@ export {
 export { generateAwsStsSpec, generateExternalAuthConfig } from './externalAuthConfig';
 export { generateOidcConfig, generateRemoteProxy } from './proxyResources';
 export { generateGateway, generateHttpRoute } from './gateway';
+export { generateIngress } from './ingress';
 export { generateReadme } from './readme';
 export { formatJson } from './formatJson';
 export { toYaml, joinYamlDocuments } from './formatYaml';

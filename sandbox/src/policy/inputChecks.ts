@@ -18,6 +18,7 @@ export const INPUT_FIELDS = [
   'roleClaim',
   'sessionNameClaim',
   'sessionDuration',
+  'subjectProviderName',
   'fallbackRole',
   'roles',
   'restrictSubjects',

@@ -12,6 +12,8 @@ export const RESOURCE_NAMES = {
   httpRoute: 'aws-mcp-route',
   tlsSecret: 'aws-mcp-tls',
   gatewayClass: 'my-gateway-class',
+  ingress: 'aws-mcp-ingress',
+  ingressClass: 'my-ingress-class',
 } as const;
 
 /** The proxy's port, and the Service the operator creates for an MCPRemoteProxy. */
@@ -21,6 +23,8 @@ export const PROXY_SERVICE = `mcp-${RESOURCE_NAMES.remoteProxy}-remote-proxy`;
 /** ToolHive's API group version for its resources; Gateway API resources use `v1`. */
 export const TOOLHIVE_API_VERSION = 'toolhive.stacklok.dev/v1beta1';
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
+/** The Ingress API, for clusters without a Gateway API implementation. */
+export const INGRESS_API_VERSION = 'networking.k8s.io/v1';
 
 /** Output file paths, relative to the output directory. */
 export const FILE_PATHS = {
@@ -33,6 +37,7 @@ export const FILE_PATHS = {
   externalAuthConfig: 'k8s/mcpexternalauthconfig.yaml',
   remoteProxy: 'k8s/mcpremoteproxy.yaml',
   gateway: 'k8s/gateway.yaml',
+  ingress: 'k8s/ingress.yaml',
 } as const;
 
 /** IAM role names: 1–64 characters of letters, digits and `_+=,.@-`. */

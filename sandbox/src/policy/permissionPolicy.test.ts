@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { checkPolicySize, evaluatePolicies, validatePolicy } from '../iam';
 import type { Decision, RequestContext } from '../iam';
 import { formatJson } from './formatJson';
-import { generatePermissionPolicy } from './permissionPolicy';
+import { DENY_OUTSIDE_MCP, generatePermissionPolicy } from './permissionPolicy';
 import type { Permissions } from './types';
 
 const VIA_AWS_MCP: RequestContext = {
@@ -32,6 +32,10 @@ const ALL: Permissions[] = [
 ];
 
 describe('generatePermissionPolicy', () => {
+  it('the default preset is the guardrail alone: GetCallerIdentity needs no Allow', () => {
+    assert.deepEqual(generatePermissionPolicy('default').Statement, [DENY_OUTSIDE_MCP]);
+  });
+
   for (const permissions of ALL) {
     const label = JSON.stringify(permissions);
     it(`${label}: a valid identity policy within the inline quota, without aws-mcp actions`, () => {
@@ -101,12 +105,14 @@ describe('generatePermissionPolicy', () => {
       decision: 'ImplicitDeny',
     },
     {
-      name: 'default preset allows GetCallerIdentity via MCP',
+      // GetCallerIdentity needs no permission (AWS answers it whatever the policy says), so the
+      // default preset allows nothing and the policy's own decision is an implicit deny.
+      name: 'default preset allows nothing via MCP, not even GetCallerIdentity',
       permissions: 'default',
       action: 'sts:GetCallerIdentity',
       resource: '*',
       context: VIA_AWS_MCP,
-      decision: 'Allow',
+      decision: 'ImplicitDeny',
     },
     {
       name: 'default preset denies ListBucket via MCP',
@@ -117,7 +123,7 @@ describe('generatePermissionPolicy', () => {
       decision: 'ImplicitDeny',
     },
     {
-      name: 'default preset: the guardrail denies GetCallerIdentity directly',
+      name: 'default preset: the guardrail denies every action outside MCP',
       permissions: 'default',
       action: 'sts:GetCallerIdentity',
       resource: '*',

@@ -19,27 +19,27 @@ export const DENY_OUTSIDE_MCP: PolicyStatement = {
 };
 
 /**
- * The permission policy for a preset or explicit permissions. Never uses the retired
- * `aws-mcp:*` actions: the downstream service authorizes with its own actions.
+ * The permission policy for a preset or explicit permissions: the Allow statement (none for the
+ * `default` preset), then the guardrail. Never uses the retired `aws-mcp:*` actions: the
+ * downstream service authorizes with its own actions.
  * @example generatePermissionPolicy('s3-read-only').Statement[1].Sid // 'DenyOutsideMcp'
  */
 export function generatePermissionPolicy(permissions: Permissions): PolicyDocument & {
   Statement: PolicyStatement[];
 } {
   const allow = allowSpec(permissions);
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: allow.sid,
-        Effect: 'Allow',
-        Action: oneOrMany(allow.actions),
-        Resource: oneOrMany(allow.resources),
-        Condition: allow.condition,
-      },
-      DENY_OUTSIDE_MCP,
-    ],
-  };
+  const statements: PolicyStatement[] = allow
+    ? [
+        {
+          Sid: allow.sid,
+          Effect: 'Allow',
+          Action: oneOrMany(allow.actions),
+          Resource: oneOrMany(allow.resources),
+          Condition: allow.condition,
+        },
+      ]
+    : [];
+  return { Version: '2012-10-17', Statement: [...statements, DENY_OUTSIDE_MCP] };
 }
 
 /** A single value as a string, several as a list (how the tutorial writes them). */

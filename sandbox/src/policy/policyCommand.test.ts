@@ -135,6 +135,7 @@ describe('policy command', () => {
       '"files"',
       'aws/trust-policy-<RoleName>.json',
       'k8s/gateway.yaml',
+      'k8s/ingress.yaml',
       'INVALID_INPUT',
     ]) {
       assert.ok(help.includes(field), field);
@@ -165,7 +166,7 @@ describe('policy command', () => {
       statSync(join(dir, 'generated', 'aws', 'cleanup.sh')).mode & 0o100,
       'cleanup.sh is executable'
     );
-    assert.match(out.join('\n'), /^wrote 11 files to .*generated:\n {2}README.md\n/);
+    assert.match(out.join('\n'), /^wrote 12 files to .*generated:\n {2}README.md\n/);
     assert.match(out.join('\n'), /next: follow generated\/README.md/);
   });
 });

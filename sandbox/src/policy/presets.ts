@@ -2,7 +2,7 @@
 // actions, their MCP scoping condition and a Sid. It does not build documents (permissionPolicy.ts).
 
 import type { PolicyCondition } from '../iam';
-import { AWS_MCP_SERVICE_PRINCIPAL, CALLED_VIA_MCP_KEY, VIA_MCP_KEY } from './names';
+import { AWS_MCP_SERVICE_PRINCIPAL, CALLED_VIA_MCP_KEY } from './names';
 import type { PermissionPresetName, Permissions } from './types';
 
 /** One Allow statement before it is written as JSON. */
@@ -14,29 +14,31 @@ export interface AllowSpec {
   condition: PolicyCondition;
 }
 
-/** Any AWS-managed MCP server (what the tutorial's default role uses). */
-const VIA_ANY_MCP: PolicyCondition = { Bool: { [VIA_MCP_KEY]: 'true' } };
 /** The AWS MCP Server specifically. */
 const VIA_AWS_MCP: PolicyCondition = {
   StringEquals: { [CALLED_VIA_MCP_KEY]: AWS_MCP_SERVICE_PRINCIPAL },
 };
 
-/** The presets, with a one-line description each (README and `--help`). */
-export const PERMISSION_PRESETS: Readonly<
-  Record<PermissionPresetName, { description: string; allow: AllowSpec }>
-> = {
+/** One preset: what it lets a role do, and its Allow statement (none for `default`). */
+export interface PermissionPreset {
+  /** A noun phrase that completes "Grants …", for the README, `--help` and the generator form. */
+  description: string;
+  allow?: AllowSpec;
+}
+
+/**
+ * The presets. `default` allows nothing: `sts:GetCallerIdentity` needs no permission and cannot
+ * be denied (STS API reference, GetCallerIdentity), and the AWS MCP Server's knowledge tools need
+ * no IAM permission at all, so an Allow for it would grant nothing. The role keeps only the
+ * guardrail, which still matters: whatever is attached to the role later works only through MCP.
+ */
+export const PERMISSION_PRESETS: Readonly<Record<PermissionPresetName, PermissionPreset>> = {
   default: {
     description:
-      'sts:GetCallerIdentity through MCP only; the AWS MCP Server knowledge tools need no IAM permissions',
-    allow: {
-      sid: 'AllowCallerIdentityViaMcp',
-      actions: ['sts:GetCallerIdentity'],
-      resources: ['*'],
-      condition: VIA_ANY_MCP,
-    },
+      'no AWS permissions (the AWS MCP Server knowledge tools and sts:GetCallerIdentity need none); every other AWS call is denied',
   },
   's3-read-only': {
-    description: 'read S3 objects and list buckets, only through the AWS MCP Server',
+    description: 'read access to S3 objects and bucket lists, only through the AWS MCP Server',
     allow: {
       sid: 'AllowS3ReadViaAwsMcp',
       actions: ['s3:GetObject', 's3:ListBucket', 's3:ListAllMyBuckets'],
@@ -57,11 +59,11 @@ export function isPresetName(value: string): value is PermissionPresetName {
 }
 
 /**
- * The Allow statement for a role's permissions: the preset's, or the explicit actions and
- * resources scoped to the AWS MCP Server.
- * @example allowSpec('default').actions // ['sts:GetCallerIdentity']
+ * The Allow statement for a role's permissions: the preset's (none for `default`), or the
+ * explicit actions and resources scoped to the AWS MCP Server.
+ * @example allowSpec('s3-read-only')?.actions // ['s3:GetObject', 's3:ListBucket', 's3:ListAllMyBuckets']
  */
-export function allowSpec(permissions: Permissions): AllowSpec {
+export function allowSpec(permissions: Permissions): AllowSpec | undefined {
   if (typeof permissions === 'string') return PERMISSION_PRESETS[permissions].allow;
   return {
     sid: 'AllowActionsViaAwsMcp',

@@ -43,7 +43,8 @@ describe('generateReadme', () => {
       'kubectl apply -f k8s/mcpoidcconfig.yaml',
       'kubectl apply -f k8s/mcpremoteproxy.yaml',
       'kubectl apply -f k8s/gateway.yaml',
-      'kubectl delete -f k8s/gateway.yaml',
+      'kubectl apply -f k8s/ingress.yaml',
+      'kubectl delete --ignore-not-found -f k8s/gateway.yaml -f k8s/ingress.yaml',
       'bash aws/cleanup.sh',
     ];
     const positions = order.map((step) => readme.indexOf(step));

@@ -71,18 +71,17 @@ ${roleLines.join('\n')}
 ${k8s.map((file) => `   kubectl apply -f ${file}`).join('\n')}
    \`\`\`
 
-3. Expose the proxy: in ${codeSpan(FILE_PATHS.gateway)}, set \`gatewayClassName\` to a class from
-   \`kubectl get gatewayclass\` and create the TLS Secret ${codeSpan(RESOURCE_NAMES.tlsSecret)} for
-   ${codeSpan(values.domain)} in ${codeSpan(values.namespace)}. Then:
-
-   \`\`\`bash
-   kubectl apply -f ${FILE_PATHS.gateway}
-   \`\`\`
+3. Expose the proxy with one of the two files, and create the TLS Secret
+   ${codeSpan(RESOURCE_NAMES.tlsSecret)} for ${codeSpan(values.domain)} in ${codeSpan(values.namespace)} first:
+   - Gateway API: in ${codeSpan(FILE_PATHS.gateway)}, set \`gatewayClassName\` to a class from
+     \`kubectl get gatewayclass\`, then \`kubectl apply -f ${FILE_PATHS.gateway}\`.
+   - Ingress: in ${codeSpan(FILE_PATHS.ingress)}, set \`ingressClassName\` to a class from
+     \`kubectl get ingressclass\`, then \`kubectl apply -f ${FILE_PATHS.ingress}\`.
 
 ## Clean up
 
 \`\`\`bash
-kubectl delete -f ${[FILE_PATHS.gateway, ...k8s.slice().reverse()].join(' -f ')}
+kubectl delete --ignore-not-found -f ${[FILE_PATHS.gateway, FILE_PATHS.ingress, ...k8s.slice().reverse()].join(' -f ')}
 bash ${FILE_PATHS.cleanupScript}
 \`\`\`
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { validateToolHiveResource } from '../../test/crdSchemas';
+import { validateResource, validateToolHiveResource } from '../../test/crdSchemas';
 import { loadAwsStsConfig, validateAwsSts } from '../config';
 import { evaluateRoleMappings, compileRoleMapper } from '../roles';
 import { generateArtifacts } from './generateArtifacts';
@@ -73,7 +73,27 @@ for (const { name, input } of VALUE_SETS) {
         'MCPRemoteProxy',
         'Gateway',
         'HTTPRoute',
+        'Ingress',
       ]);
+    });
+
+    it("the Ingress is valid against Kubernetes' schema and sends the domain to the proxy's Service", () => {
+      const ingress = documents.find(({ doc }) => doc.get('kind') === 'Ingress')?.doc.toJS() as {
+        spec: {
+          tls: { hosts: string[]; secretName: string }[];
+          rules: {
+            host: string;
+            http: { paths: { backend: { service: { name: string; port: unknown } } }[] };
+          }[];
+        };
+      };
+      assert.deepEqual(validateResource(ingress), []);
+      assert.deepEqual(ingress.spec.tls, [{ hosts: [values.domain], secretName: 'aws-mcp-tls' }]);
+      assert.equal(ingress.spec.rules[0]?.host, values.domain);
+      assert.deepEqual(ingress.spec.rules[0]?.http.paths[0]?.backend.service, {
+        name: 'mcp-aws-mcp-proxy-remote-proxy',
+        port: { number: 8080 },
+      });
     });
 
     it('awsSts passes validateAwsSts and loads with loadAwsStsConfig', () => {

@@ -53,6 +53,11 @@ export interface GeneratorInput {
   sessionNameClaim?: string;
   /** Seconds, 900–43200; default 3600. */
   sessionDuration?: number;
+  /**
+   * VirtualMCPServer only: the embedded authorization server's upstream provider whose access
+   * token goes to STS. An MCPRemoteProxy ignores it. Absent by default.
+   */
+  subjectProviderName?: string;
   fallbackRole?: FallbackRoleInput;
   roles?: MappedRoleInput[];
   /** Allowed `sub` values for every role's trust policy; empty or absent means any subject. */
@@ -93,6 +98,8 @@ export interface GeneratorValues {
   roleClaim: string;
   sessionNameClaim: string;
   sessionDuration: number;
+  /** VirtualMCPServer only; absent unless given. */
+  subjectProviderName?: string;
   /** The fallback role, if any. */
   fallbackRole?: RoleValues;
   /** Mapped roles, in input order. */

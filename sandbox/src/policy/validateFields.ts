@@ -12,6 +12,8 @@ import { PARTITIONS } from './names';
 import type { InputIssue, Partition } from './types';
 
 const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** The embedded authorization server's rule for upstream provider names (its CRD's pattern). */
+const UPSTREAM_PROVIDER_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const DOMAIN_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
@@ -175,4 +177,43 @@ export function checkNamespace(namespace: string | undefined, issues: InputIssue
       )
     );
   }
+}
+
+/**
+ * subjectProviderName: absent, or the name of an embedded authorization server's upstream
+ * provider (a DNS label). ToolHive itself accepts any string, but a name outside the provider
+ * name rule can never match, so the generator refuses it. A valid one gets a note: only a
+ * VirtualMCPServer reads it, and the MCPRemoteProxy the generator writes ignores it.
+ * @example checkSubjectProviderName({ subjectProviderName: 'okta' }, issues, notes) // 'okta'
+ */
+export function checkSubjectProviderName(
+  input: Record<string, unknown>,
+  issues: InputIssue[],
+  notes: string[]
+): string | undefined {
+  if (!has(input, 'subjectProviderName')) return undefined;
+  const checked = requiredString(
+    input,
+    '',
+    'subjectProviderName',
+    'the name of an upstream provider of the embedded authorization server, e.g. okta'
+  );
+  if ('issue' in checked) {
+    issues.push(checked.issue);
+    return undefined;
+  }
+  const name = checked.value;
+  if (name.length > 63 || !UPSTREAM_PROVIDER_NAME.test(name)) {
+    issues.push(
+      inputIssue(
+        'subjectProviderName',
+        `subjectProviderName "${name}" can never name an upstream provider: provider names are lowercase letters, digits and -, at most 63, e.g. okta`
+      )
+    );
+    return undefined;
+  }
+  notes.push(
+    `subjectProviderName ${name}: a VirtualMCPServer that uses this MCPExternalAuthConfig for a backend sends the access token of its upstream provider ${name} to STS; the MCPRemoteProxy in these files ignores it`
+  );
+  return name;
 }

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { generateAwsStsSpec } from './externalAuthConfig';
 import { TUTORIAL_VALUES } from './tutorialValues';
 import type { GeneratorInput } from './types';
 import { validateGeneratorInput } from './validateInput';
@@ -473,5 +474,42 @@ describe('validateGeneratorInput: refused values', () => {
     assert.equal(result.ok, false);
     if (result.ok) return;
     for (const found of result.issues) assert.ok(found.message.includes(found.path), found.message);
+  });
+});
+
+describe('validateGeneratorInput: subjectProviderName', () => {
+  it('is absent by default, and then absent from awsSts', () => {
+    const result = validateGeneratorInput(TUTORIAL_VALUES);
+    assert.ok(result.ok);
+    assert.equal(result.values.subjectProviderName, undefined);
+    assert.equal('subjectProviderName' in generateAwsStsSpec(result.values), false);
+  });
+
+  it('a provider name goes into awsSts, with a note that only a VirtualMCPServer reads it', () => {
+    const result = validateGeneratorInput({ ...TUTORIAL_VALUES, subjectProviderName: 'okta' });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.issues));
+    assert.equal(generateAwsStsSpec(result.values).subjectProviderName, 'okta');
+    assert.match(
+      result.notes.join('\n'),
+      /subjectProviderName okta: a VirtualMCPServer .* the MCPRemoteProxy in these files ignores it/
+    );
+  });
+
+  for (const bad of ['Okta', 'okta_prod', '-okta', 'a'.repeat(64)]) {
+    it(`refuses "${bad.slice(0, 12)}", which no upstream provider can be named`, () => {
+      const result = validateGeneratorInput({ ...TUTORIAL_VALUES, subjectProviderName: bad });
+      assert.ok(!result.ok);
+      assert.deepEqual(
+        result.issues.map((found) => found.path),
+        ['subjectProviderName']
+      );
+      assert.match(result.issues[0]?.message ?? '', /can never name an upstream provider/);
+    });
+  }
+
+  it('refuses a value that is not a string', () => {
+    const result = validateGeneratorInput({ ...TUTORIAL_VALUES, subjectProviderName: 7 });
+    assert.ok(!result.ok);
+    assert.match(result.issues[0]?.message ?? '', /must be a string/);
   });
 });

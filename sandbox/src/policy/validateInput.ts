@@ -3,6 +3,7 @@
 
 import { DEFAULT_ROLE_CLAIM, DEFAULT_SESSION_NAME_CLAIM, REGION_PATTERN } from '../config';
 import { describeType } from '../config/issues';
+import { awsMcpRegionNote } from './awsMcpRegions';
 import {
   has,
   INPUT_FIELDS,
@@ -21,6 +22,7 @@ import {
   checkNamespace,
   checkPartition,
   checkSessionDuration,
+  checkSubjectProviderName,
   optionalString,
 } from './validateFields';
 import { checkPolicySizes, checkWithConfigModule } from './validateGenerated';
@@ -87,6 +89,9 @@ export function validateGeneratorInput(input: unknown): InputValidation {
         `region "${region}" is not an AWS region code: use lowercase like us-east-1 or eu-west-2`
       )
     );
+  } else if (region !== undefined) {
+    const note = awsMcpRegionNote(region);
+    if (note) notes.push(note);
   }
   const partition = checkPartition(input, region, issues, notes);
   const namespace = take(
@@ -114,6 +119,7 @@ export function validateGeneratorInput(input: unknown): InputValidation {
     issues
   );
   const sessionDuration = checkSessionDuration(input, issues);
+  const subjectProviderName = checkSubjectProviderName(input, issues, notes);
 
   let restrictSubjects: string[] = [];
   if (has(input, 'restrictSubjects')) {
@@ -168,6 +174,7 @@ export function validateGeneratorInput(input: unknown): InputValidation {
     roleClaim,
     sessionNameClaim,
     sessionDuration,
+    ...(subjectProviderName !== undefined ? { subjectProviderName } : {}),
     ...(fallback ? { fallbackRole: complete(fallback, true) } : {}),
     roles: roles.map((draft) => complete(draft, false)),
   };

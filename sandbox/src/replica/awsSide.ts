@@ -22,7 +22,7 @@ export interface ReplicaRole {
   name: string;
   arn: string;
   fallback: boolean;
-  /** e.g. `preset s3-read-only: read S3 objects and list buckets, …` */
+  /** e.g. `preset s3-read-only: read access to S3 objects and bucket lists, …` */
   permissions: string;
   /** Subjects the trust policy allows; empty means any subject with the right audience. */
   restrictSubjects: string[];

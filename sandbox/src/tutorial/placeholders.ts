@@ -25,6 +25,11 @@ export const PLACEHOLDERS = [
     label: 'OAuth client ID of your MCP client',
     example: '0oa1exampleclient',
   },
+  {
+    token: '<AUTH_CLIENT_ID>',
+    label: "Client ID of ToolHive's embedded authorization server at your IdP",
+    example: '0oa1toolhiveauthserver',
+  },
 ] as const satisfies readonly Placeholder[];
 
 export type PlaceholderToken = (typeof PLACEHOLDERS)[number]['token'];

@@ -1,6 +1,7 @@
-// One labelled control of the generator's form (text, multi-line text or select) with its hint and
-// the generator's messages for it. It holds no state and knows nothing about the values.
+// One labelled control of the generator's form (text, multi-line text, select or the Region
+// choice) with its hint and the generator's messages for it. It knows nothing about the values.
 import type { ReactNode } from 'react';
+import RegionSelect from '@site/src/components/shared/RegionSelect';
 import styles from './styles.module.css';
 
 interface Common {
@@ -27,7 +28,13 @@ interface SelectProps extends Common {
   options: readonly { value: string; label: string }[];
 }
 
-type Props = TextProps | SelectProps;
+interface RegionProps extends Common {
+  kind: 'region';
+  value: string;
+  onChange: (value: string) => void;
+}
+
+type Props = TextProps | SelectProps | RegionProps;
 
 export default function Field(props: Props): ReactNode {
   const { id, label, hint, errors = [] } = props;
@@ -43,7 +50,19 @@ export default function Field(props: Props): ReactNode {
     className: styles.input,
   };
   let control: ReactNode;
-  if (props.kind === 'select') {
+  if (props.kind === 'region') {
+    control = (
+      <RegionSelect
+        id={id}
+        value={props.value}
+        onChange={props.onChange}
+        className={styles.input}
+        labelClassName={styles.label}
+        describedBy={describedBy}
+        invalid={invalid}
+      />
+    );
+  } else if (props.kind === 'select') {
     control = (
       <select {...common} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
         {props.options.map((option) => (

@@ -32,7 +32,7 @@ const MATCH_OPTIONS = [
 ] as const;
 
 const presetHint = (name: PermissionPresetName) =>
-  `Allows ${PERMISSION_PRESETS[name].description}.`;
+  `Grants ${PERMISSION_PRESETS[name].description}.`;
 
 export default function RolesFields(props: Props): ReactNode {
   const { form, onFallback, onRole, onAdd, onRemove, addButton, idFor, errorsFor } = props;

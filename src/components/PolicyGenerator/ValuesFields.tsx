@@ -23,6 +23,8 @@ interface Spec {
   hint: string;
   inputMode?: 'numeric' | 'url';
   multiline?: boolean;
+  /** The AWS MCP Server's Regions, with a way to type another. */
+  region?: boolean;
   placeholder?: string;
 }
 
@@ -46,7 +48,8 @@ const GROUPS: readonly { legend: string; specs: readonly Spec[] }[] = [
       {
         field: 'region',
         label: 'AWS region',
-        hint: 'The partition (aws, aws-cn, aws-us-gov) follows from it.',
+        hint: 'A Region where AWS serves the AWS MCP Server; STS and SigV4 use it too.',
+        region: true,
       },
     ],
   },
@@ -80,6 +83,11 @@ const ADVANCED: readonly Spec[] = [
     placeholder: '3600',
   },
   {
+    field: 'subjectProviderName',
+    label: 'Subject provider (Virtual MCP Server only)',
+    hint: 'The embedded authorization server’s upstream provider whose token goes to STS. An MCPRemoteProxy ignores it. Empty: left out.',
+  },
+  {
     field: 'restrictSubjects',
     label: 'Allowed subjects (one per line)',
     hint: "Limits every role's trust policy to these sub values. Empty: any subject.",
@@ -88,20 +96,32 @@ const ADVANCED: readonly Spec[] = [
 ];
 
 export default function ValuesFields({ form, onChange, idFor, errorsFor }: Props): ReactNode {
-  const render = (spec: Spec) => (
-    <Field
-      key={spec.field}
-      id={idFor(spec.field)}
-      kind={spec.multiline ? 'multiline' : 'text'}
-      label={spec.label}
-      hint={spec.hint}
-      value={form[spec.field]}
-      placeholder={spec.placeholder}
-      inputMode={spec.inputMode}
-      errors={errorsFor(spec.field)}
-      onChange={(value) => onChange(spec.field, value)}
-    />
-  );
+  const render = (spec: Spec) =>
+    spec.region ? (
+      <Field
+        key={spec.field}
+        id={idFor(spec.field)}
+        kind='region'
+        label={spec.label}
+        hint={spec.hint}
+        value={form[spec.field]}
+        errors={errorsFor(spec.field)}
+        onChange={(value) => onChange(spec.field, value)}
+      />
+    ) : (
+      <Field
+        key={spec.field}
+        id={idFor(spec.field)}
+        kind={spec.multiline ? 'multiline' : 'text'}
+        label={spec.label}
+        hint={spec.hint}
+        value={form[spec.field]}
+        placeholder={spec.placeholder}
+        inputMode={spec.inputMode}
+        errors={errorsFor(spec.field)}
+        onChange={(value) => onChange(spec.field, value)}
+      />
+    );
   const advancedProblems = ADVANCED.reduce(
     (count, spec) => count + (errorsFor(spec.field)?.length ?? 0),
     0
@@ -116,7 +136,7 @@ export default function ValuesFields({ form, onChange, idFor, errorsFor }: Props
       ))}
       <details className={styles.advanced}>
         <summary>
-          Advanced: role claim, session name, duration, subjects
+          Advanced: role claim, session name, duration, subject provider, subjects
           {advancedProblems > 0 &&
             ` (${advancedProblems} ${advancedProblems === 1 ? 'problem' : 'problems'})`}
         </summary>

@@ -32,6 +32,7 @@ const TABS: readonly { id: string; label: string; holds: (path: string) => boole
   },
   { id: 'proxy', label: 'MCPRemoteProxy', holds: (path) => path === FILE_PATHS.remoteProxy },
   { id: 'gateway', label: 'Gateway API', holds: (path) => path === FILE_PATHS.gateway },
+  { id: 'ingress', label: 'Ingress', holds: (path) => path === FILE_PATHS.ingress },
   {
     id: 'cleanup',
     label: 'Cleanup (cleanup.sh)',

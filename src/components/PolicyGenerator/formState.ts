@@ -31,6 +31,8 @@ export interface FormState {
   sessionDuration: string;
   /** One subject per line. */
   restrictSubjects: string;
+  /** VirtualMCPServer only; empty leaves it out. */
+  subjectProviderName: string;
   useFallback: boolean;
   fallbackName: string;
   fallbackPermissions: PermissionPresetName;
@@ -50,7 +52,8 @@ export type TopField =
   | 'roleClaim'
   | 'sessionNameClaim'
   | 'sessionDuration'
-  | 'restrictSubjects';
+  | 'restrictSubjects'
+  | 'subjectProviderName';
 
 /** The key of the tutorial's mapped role (S3 readers), which follows the reader's S3 values. */
 export const TUTORIAL_ROLE_KEY = 0;
@@ -81,6 +84,7 @@ export function tutorialFormState(): FormState {
     sessionNameClaim: base.sessionNameClaim ?? '',
     sessionDuration: base.sessionDuration === undefined ? '' : String(base.sessionDuration),
     restrictSubjects: (base.restrictSubjects ?? []).join('\n'),
+    subjectProviderName: base.subjectProviderName ?? '',
     useFallback: base.fallbackRole !== undefined,
     fallbackName: base.fallbackRole?.name ?? 'DefaultMCPRole',
     fallbackPermissions:
@@ -128,6 +132,8 @@ export function toGeneratorInput(form: FormState): GeneratorInput {
     .map((line) => line.trim())
     .filter((line) => line !== '');
   if (subjects.length > 0) input.restrictSubjects = subjects;
+  if (text(form.subjectProviderName) !== '')
+    input.subjectProviderName = text(form.subjectProviderName);
   if (form.useFallback) {
     input.fallbackRole = { name: text(form.fallbackName), permissions: form.fallbackPermissions };
   }

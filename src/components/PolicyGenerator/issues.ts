@@ -18,6 +18,7 @@ const TOP_FIELDS: ReadonlySet<string> = new Set<TopField>([
   'sessionNameClaim',
   'sessionDuration',
   'restrictSubjects',
+  'subjectProviderName',
 ]);
 
 /** `roles[1].name` for role 1's name control. */

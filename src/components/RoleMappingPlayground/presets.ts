@@ -37,6 +37,29 @@ function editFirstRole(change: (role: MappedRoleInput) => MappedRoleInput) {
 
 const alice = { sub: 'alice@example.com', email: 'alice@example.com', groups: ['s3-readers'] };
 
+/** ToolHive's own JWT, as its embedded authorization server issues it: no groups, sub a UUID. */
+const toolhiveToken = {
+  iss: 'https://mcp.example.com',
+  aud: 'https://mcp.example.com/mcp',
+  sub: '5f0c1f64-2b0e-4c1e-9a39-6d3d2b8e7a10',
+  client_id: 'https://client.example.com/oauth/metadata.json',
+  name: 'Alice Example',
+  email: 'alice@example.com',
+};
+
+/** The tutorial's embedded-authorization-server variant: an email matcher, email sessions. */
+const byEmail = (input: GeneratorInput) => {
+  input.sessionNameClaim = 'email';
+  input.roles = [
+    {
+      name: 'S3ReadOnlyMCPRole',
+      matcher: 'claims["email"] in ["alice@example.com", "carol@example.com"]',
+      priority: 10,
+      permissions: 's3-read-only',
+    },
+  ];
+};
+
 export const PRESETS: Preset[] = [
   {
     id: 'tutorial',
@@ -96,6 +119,25 @@ export const PRESETS: Preset[] = [
       }))
     ),
     claims: { ...alice, email_verified: true },
+  },
+  {
+    id: 'toolhive-token',
+    label: 'ToolHive-issued token',
+    explain:
+      'With the embedded authorization server, role mapping reads the claims of ToolHive’s own token: sub is a ToolHive user ID, and there is no groups claim. This is the tutorial’s variant, which matches on email instead. Paste the tutorial’s main configuration (claim: s3-readers) to see why group mappings never match there.',
+    config: configYaml(byEmail),
+    claims: toolhiveToken,
+  },
+  {
+    id: 'vmcp-subject-provider',
+    label: 'Virtual MCP Server backend',
+    explain:
+      'For a Virtual MCP Server backend, subjectProviderName picks which upstream provider’s token goes to STS; role mapping still reads ToolHive’s token. Note the warning: an MCPRemoteProxy ignores the field. Change it to Okta to see a name no provider can have.',
+    config: configYaml((input) => {
+      byEmail(input);
+      input.subjectProviderName = 'okta';
+    }),
+    claims: toolhiveToken,
   },
   {
     id: 'auth0-sub',

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useHistory, useLocation } from '@docusaurus/router';
 import { checkYourValues, EMPTY_VALUES, type FieldCheck, type RawValues } from './checkValues';
+import RegionSelect from '@site/src/components/shared/RegionSelect';
 import { FIELD_GROUPS, type FieldSpec } from './fields';
 import {
   publishYourValues,
@@ -175,21 +176,34 @@ function Field({ id, field, value, check, onChange }: FieldProps): ReactNode {
       <label htmlFor={id} className={styles.label}>
         {field.label}
       </label>
-      <input
-        id={id}
-        className={styles.input}
-        type='text'
-        value={value}
-        placeholder={field.example}
-        inputMode={field.inputMode}
-        autoComplete='off'
-        autoCapitalize='none'
-        autoCorrect='off'
-        spellCheck={false}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
-      />
+      {field.key === 'region' ? (
+        <RegionSelect
+          id={id}
+          value={value}
+          onChange={onChange}
+          className={styles.input}
+          labelClassName={styles.label}
+          describedBy={describedBy}
+          invalid={invalid}
+          emptyLabel={`Keep the tutorial's ${field.replaces}`}
+        />
+      ) : (
+        <input
+          id={id}
+          className={styles.input}
+          type='text'
+          value={value}
+          placeholder={field.example}
+          inputMode={field.inputMode}
+          autoComplete='off'
+          autoCapitalize='none'
+          autoCorrect='off'
+          spellCheck={false}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
       <p id={`${id}-hint`} className={styles.hint}>
         {field.hint} Replaces <code>{field.replaces}</code>.
       </p>

@@ -171,11 +171,15 @@ export function checkYourValues(raw: RawValues): ValuesCheck {
     if (fields.issuer.status === 'valid') {
       fields.issuer.note = `Provider URL ${values.issuer}; IAM names it ${values.providerPath}`;
     }
+    const regionNotes: string[] = [];
     if (fields.region.status === 'valid' && values.partition !== 'aws') {
       substitutions.push(['arn:aws:', `arn:${values.partition}:`]);
       const why = notes.find((note) => note.startsWith('partition')) ?? values.partition;
-      fields.region.note = `ARNs in the code use arn:${values.partition}: (${why})`;
+      regionNotes.push(`ARNs in the code use arn:${values.partition}: (${why}).`);
     }
+    const notListed = notes.find((note) => note.startsWith('region '));
+    if (fields.region.status === 'valid' && notListed) regionNotes.push(`Note: ${notListed}.`);
+    if (regionNotes.length > 0) fields.region.note = regionNotes.join(' ');
   }
   const entered = VALUE_KEYS.filter((key) => fields[key].status !== 'empty').length;
   const invalid = VALUE_KEYS.filter((key) => fields[key].status === 'invalid').length;

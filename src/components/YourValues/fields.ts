@@ -67,7 +67,7 @@ export const FIELD_GROUPS: { legend: string; fields: FieldSpec[] }[] = [
         key: 'region',
         label: 'AWS region',
         ...tutorialDefault(TUTORIAL_VALUES.region),
-        hint: 'Used for STS, SigV4 and the AWS MCP Server endpoint.',
+        hint: 'One of the Regions where AWS serves the AWS MCP Server; STS and SigV4 use it too.',
       },
       {
         key: 'defaultRole',

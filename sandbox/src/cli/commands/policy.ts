@@ -49,7 +49,7 @@ Flags:
                      ${FILE_PATHS.trustPolicy('<RoleName>')}, ${FILE_PATHS.permissionPolicy('<RoleName>')}
                      ${FILE_PATHS.setupScript}, ${FILE_PATHS.cleanupScript}
                      ${FILE_PATHS.oidcConfig}, ${FILE_PATHS.externalAuthConfig},
-                     ${FILE_PATHS.remoteProxy}, ${FILE_PATHS.gateway}
+                     ${FILE_PATHS.remoteProxy}, ${FILE_PATHS.gateway}, ${FILE_PATHS.ingress}
   --json           print {"files": {"<path>": "<text>", …}, "notes": ["…"]} instead; the
                    paths are those above, in that order
   -h, --help       show this help
@@ -59,12 +59,13 @@ Values (required unless a default is shown):
   audience            the aud of the access tokens
   accountId           12-digit AWS account ID, as a string
   partition           aws (default), aws-cn or aws-us-gov
-  region              e.g. us-east-1
+  region              a Region of the AWS MCP Server, e.g. us-east-1 (others are noted)
   namespace           Kubernetes namespace, e.g. toolhive-system
   domain              public host name of the proxy, e.g. mcp.example.com
   roleClaim           default groups
   sessionNameClaim    default sub
   sessionDuration     900-43200 seconds, default 3600
+  subjectProviderName VirtualMCPServer only: the upstream provider whose token goes to STS
   fallbackRole        {name, permissions, restrictSubjects?}
   roles               [{name, claim | matcher, priority?, permissions, restrictSubjects?}]
   restrictSubjects    allowed sub values for every trust policy; default [] (any subject)

@@ -43,7 +43,7 @@ Flags:
                              emulated account (the account ID of its ARNs) with the tutorial's
                              trust policy; DefaultMCPRole and S3ReadOnlyMCPRole keep the tutorial's
                              permissions, any other fallback role gets the default preset
-                             (sts:GetCallerIdentity) and any other mapped role s3-read-only
+                             (no AWS permissions) and any other mapped role s3-read-only
   --audience AUD             the tokens' aud (default toolhive-aws)
   --restrict-subject SUB     allow only these sub values in the trust policies (the tutorial's
                              stricter variant); repeatable; not with --config

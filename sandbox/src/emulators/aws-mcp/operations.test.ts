@@ -63,7 +63,7 @@ describe('invokeAwsCall', () => {
       | { ok: false; errorCode: string; message: RegExp };
   }[] = [
     {
-      name: 'GetCallerIdentity for the default role (explicitly allowed)',
+      name: 'GetCallerIdentity for the default role, whose policy allows nothing',
       context: fallback,
       call: call('GetCallerIdentity', {}, 'sts'),
       expected: {
@@ -73,7 +73,7 @@ describe('invokeAwsCall', () => {
           Account: '123456789012',
           Arn: 'arn:aws:sts::123456789012:assumed-role/DefaultMCPRole/bob',
         },
-        policyDecision: 'Allow',
+        policyDecision: 'ImplicitDeny',
       },
     },
     {

@@ -75,8 +75,8 @@ export function invokeAwsCall(call: AwsCall, context: InvokeContext): AwsCallRes
 
 function getCallerIdentity(call: AwsCall, context: InvokeContext): AwsCallResult {
   // AWS needs no permission for GetCallerIdentity and ignores even an explicit Deny. The
-  // emulator evaluates the policies anyway (the tutorial's default role allows it explicitly)
-  // and reports the decision in `policyDecision`, but answers as AWS does: always.
+  // emulator evaluates the policies anyway and reports the decision in `policyDecision`, but
+  // answers as AWS does: always.
   const { caller } = context;
   const outcome = authorizeCall(
     caller,

@@ -7,13 +7,6 @@ export const DEFAULT_ROLE_POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     {
-      Sid: 'AllowCallerIdentityViaMcp',
-      Effect: 'Allow',
-      Action: 'sts:GetCallerIdentity',
-      Resource: '*',
-      Condition: { Bool: { 'aws:ViaAWSMCPService': 'true' } },
-    },
-    {
       Sid: 'DenyOutsideMcp',
       Effect: 'Deny',
       Action: '*',
