@@ -14,6 +14,7 @@ const CORE = [
   'sts',
   'signing',
   'tutorial',
+  'doctor',
   'emulators/state',
   'emulators/sts-core',
 ];
@@ -58,7 +59,7 @@ test('package exports resolve Node-only modules to nothing in the browser', () =
     assert.ok(entry && typeof entry === 'object', `./${edge} must be a conditional export`);
     assert.equal(entry.browser, null);
   }
-  for (const folder of ['config', 'roles', 'session', 'iam', 'sts', 'signing']) {
+  for (const folder of ['config', 'roles', 'session', 'iam', 'sts', 'signing', 'doctor']) {
     assert.equal(typeof pkg.exports[`./${folder}`], 'string', `./${folder} is exported`);
   }
 });

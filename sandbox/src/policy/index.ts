@@ -53,4 +53,11 @@ export { generateIngress } from './ingress';
 export { generateReadme } from './readme';
 export { formatJson } from './formatJson';
 export { toYaml, joinYamlDocuments } from './formatYaml';
-export { FILE_PATHS, RESOURCE_NAMES, inlinePolicyName } from './names';
+export {
+  AWS_MCP_SERVICE_PRINCIPAL,
+  CALLED_VIA_MCP_KEY,
+  FILE_PATHS,
+  RESOURCE_NAMES,
+  VIA_MCP_KEY,
+  inlinePolicyName,
+} from './names';

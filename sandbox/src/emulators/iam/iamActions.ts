@@ -176,4 +176,12 @@ export const IAM_ACTIONS: Record<string, IamAction> = {
     );
     return membersXml('PolicyNames', page.items) + pageFooterXml(page);
   },
+  ListAttachedRolePolicies: (params, env) => {
+    requireSent(params, 'RoleName');
+    // The emulated account has no managed policies (AttachRolePolicy is not implemented), so
+    // every existing role has none attached; an unknown role is NoSuchEntity, as in IAM.
+    getRole(env, text(params, 'RoleName'));
+    const page = paginate([], optional(params, 'Marker'), optional(params, 'MaxItems'));
+    return `<AttachedPolicies></AttachedPolicies>${pageFooterXml(page)}`;
+  },
 };

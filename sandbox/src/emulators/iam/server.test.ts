@@ -14,6 +14,7 @@ import {
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
+  ListAttachedRolePoliciesCommand,
   ListOpenIDConnectProvidersCommand,
   ListRolePoliciesCommand,
   ListRolesCommand,
@@ -195,6 +196,15 @@ describe('IAM server: the tutorial flow with @aws-sdk/client-iam', () => {
     const names = await iam.send(new ListRolePoliciesCommand({ RoleName: 'DefaultMCPRole' }));
     assert.deepEqual(names.PolicyNames, ['DefaultMCPPermissions']);
     assert.equal(names.IsTruncated, false);
+    const attached = await iam.send(
+      new ListAttachedRolePoliciesCommand({ RoleName: 'DefaultMCPRole' })
+    );
+    assert.deepEqual(attached.AttachedPolicies ?? [], []);
+    assert.equal(attached.IsTruncated, false);
+    await assert.rejects(
+      iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'NoSuchRole' })),
+      { name: 'NoSuchEntityException' }
+    );
     const roles = await iam.send(new ListRolesCommand({}));
     assert.deepEqual(
       roles.Roles?.map((r) => [r.RoleName, decodeURIComponent(r.AssumeRolePolicyDocument ?? '')]),

@@ -1,0 +1,70 @@
+// The `session-name` link, offline: the RoleSessionName ToolHive takes from `sessionNameClaim`
+// and its verdict (ToolHive rejects, never repairs); on failure, a claim of this token that would
+// work. It does not call STS.
+
+import type { AwsStsConfig } from '../config';
+import { isAwsStsError } from '../errors';
+import { extractSessionName, sanitizeSessionName, sessionNameProblem } from '../session';
+import { fail, pass, skip } from './report';
+import type { DoctorCheck } from './types';
+
+/** Claims worth proposing as `sessionNameClaim`, in order of preference. */
+const CANDIDATE_CLAIMS = ['email', 'preferred_username', 'upn', 'oid', 'uid', 'username', 'name'];
+
+export interface SessionNameOutcome {
+  check: DoctorCheck;
+  sessionName?: string;
+}
+
+/**
+ * Reads and judges the session name as ToolHive would.
+ * @example checkSessionName(config, { sub: 'auth0|carol' }).check.status // 'fail'
+ */
+export function checkSessionName(
+  config: AwsStsConfig | undefined,
+  claims: Record<string, unknown> | undefined
+): SessionNameOutcome {
+  if (config === undefined) {
+    return {
+      check: skip('session-name', 'not checked: the configuration is invalid (see config)'),
+    };
+  }
+  if (claims === undefined) {
+    return { check: skip('session-name', 'not checked: the token has no readable claims') };
+  }
+  try {
+    const { sessionName, claim } = extractSessionName(claims, config.sessionNameClaim);
+    return {
+      sessionName,
+      check: pass(
+        'session-name',
+        `${JSON.stringify(sessionName)} from claim ${claim} is a valid RoleSessionName`
+      ),
+    };
+  } catch (error) {
+    if (!isAwsStsError(error)) throw error;
+    const answer =
+      error.code === 'INVALID_SESSION_NAME'
+        ? 'ToolHive answers 401 "Invalid session name"'
+        : 'ToolHive answers 401 "Missing session name claim"';
+    const value = claims[config.sessionNameClaim];
+    const shown = typeof value === 'string' ? ` (value ${JSON.stringify(value)})` : '';
+    const alternative = CANDIDATE_CLAIMS.find((name) => {
+      const candidate = claims[name];
+      return (
+        name !== config.sessionNameClaim &&
+        typeof candidate === 'string' &&
+        sessionNameProblem(candidate) === undefined
+      );
+    });
+    const fix =
+      alternative !== undefined
+        ? `set sessionNameClaim: ${alternative} (this token's ${alternative} ${JSON.stringify(claims[alternative])} is valid)`
+        : typeof value === 'string'
+          ? `set sessionNameClaim to a claim whose values are 2-64 of letters, digits and _+=,.@- (a sanitised ${JSON.stringify(sanitizeSessionName(value).sessionName)} is what this project's proxy makes with --sanitize-session-name; ToolHive has no such option)`
+          : 'set sessionNameClaim to a claim every token carries as a non-empty string (default sub)';
+    return {
+      check: fail('session-name', `${error.message}${shown}: ${answer}`, fix),
+    };
+  }
+}
