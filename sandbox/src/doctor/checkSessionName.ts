@@ -43,16 +43,17 @@ export function checkSessionName(
     };
   } catch (error) {
     if (!isAwsStsError(error)) throw error;
-    const answer =
-      error.code === 'INVALID_SESSION_NAME'
-        ? 'ToolHive answers 401 "Invalid session name"'
-        : 'ToolHive answers 401 "Missing session name claim"';
-    const value = claims[config.sessionNameClaim];
-    const shown = typeof value === 'string' ? ` (value ${JSON.stringify(value)})` : '';
+    const claim = config.sessionNameClaim;
+    const value = claims[claim];
+    const problem = typeof value === 'string' ? sessionNameProblem(value) : undefined;
+    const found =
+      error.code === 'INVALID_SESSION_NAME' && typeof value === 'string'
+        ? `${claim} ${JSON.stringify(value)} is not a valid RoleSessionName (${problem ?? error.message}): ToolHive answers 401 "Invalid session name"`
+        : `${Object.hasOwn(claims, claim) ? `claim "${claim}" is not a non-empty string` : `claim "${claim}" not found in token`} (sessionNameClaim): ToolHive answers 401 "Missing session name claim"`;
     const alternative = CANDIDATE_CLAIMS.find((name) => {
       const candidate = claims[name];
       return (
-        name !== config.sessionNameClaim &&
+        name !== claim &&
         typeof candidate === 'string' &&
         sessionNameProblem(candidate) === undefined
       );
@@ -64,7 +65,7 @@ export function checkSessionName(
           ? `set sessionNameClaim to a claim whose values are 2-64 of letters, digits and _+=,.@- (a sanitised ${JSON.stringify(sanitizeSessionName(value).sessionName)} is what this project's proxy makes with --sanitize-session-name; ToolHive has no such option)`
           : 'set sessionNameClaim to a claim every token carries as a non-empty string (default sub)';
     return {
-      check: fail('session-name', `${error.message}${shown}: ${answer}`, fix),
+      check: fail('session-name', found, fix),
     };
   }
 }
