@@ -11,7 +11,7 @@ import type { DoctorCheck } from './types';
 
 /** The fix for a read that IAM refused. */
 export const IAM_READ_FIX =
-  'use AWS credentials that may read IAM (the AWS managed policy IAMReadOnlyAccess covers every call doctor makes), e.g. AWS_PROFILE=admin';
+  'run with AWS credentials that may read IAM (AWS_PROFILE=NAME, aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY); the AWS managed policy IAMReadOnlyAccess covers every call doctor makes';
 
 export interface ProviderCheckContext {
   facts: AccountFacts | undefined;

@@ -114,9 +114,17 @@ export async function checkProxy(context: ProxyCheckContext): Promise<DoctorChec
     );
   }
   const realm = challenge.realm !== undefined ? `, realm ${challenge.realm}` : '';
+  const configured = context.setup.proxy?.resourceUrl;
+  const note =
+    configured !== undefined && !coversUrl(configured, proxyUrl)
+      ? [
+          `the MCPRemoteProxy's resourceUrl is ${configured}, not the URL checked here (${proxyUrl}): fine if this is a local or test proxy, otherwise clients of ${proxyUrl} get metadata for another resource`,
+        ]
+      : [];
   return pass(
     'proxy',
-    `${proxyUrl} answers 401 with a Bearer challenge${realm} naming ${metadataUrl}; the metadata names resource ${resource} and authorization server ${servers.join(', ')}`
+    `${proxyUrl} answers 401 with a Bearer challenge${realm} naming ${metadataUrl}; the metadata names resource ${resource} and authorization server ${servers.join(', ')}`,
+    note
   );
 }
 

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -256,6 +256,10 @@ describe('doctor against the sandbox: a sound setup', () => {
       check(report, 'role-mapping').details?.join('\n') ?? '',
       /→ \[0\] claim "s3-readers"/
     );
+    assert.match(
+      check(report, 'proxy').details?.[0] ?? '',
+      /the MCPRemoteProxy's resourceUrl is https:\/\/mcp.example.com\/mcp, not the URL checked here/
+    );
   });
 
   it('passes bob on the fallback role, with nothing close to another mapping', async () => {
@@ -274,6 +278,53 @@ describe('doctor against the sandbox: a sound setup', () => {
     );
     assert.equal(run.code, 0, run.out);
     assert.equal(check(run.report, 'discovery').status, 'skip');
+  });
+});
+
+describe("doctor against the sandbox: the README's example", () => {
+  const readme = readFileSync(join(REPO_ROOT, 'sandbox/src/doctor/README.md'), 'utf8');
+  /** The README's default ports (npm run sandbox) → this replica's. */
+  const localize = (text: string) =>
+    text.replace(/127\.0\.0\.1:(410[0-4])/g, (_all, port: string) => {
+      const offset = Number(port) - 4100;
+      const service = (['proxy', 'oidc', 'sts', 'iam', 'awsMcp'] as const)[offset] ?? 'proxy';
+      return `127.0.0.1:${replica.ports[service]}`;
+    });
+  /** What differs on every run: the token fingerprint, the key id, the times. */
+  const normalize = (text: string) =>
+    text
+      .replace(/token [0-9a-f]{8}/g, 'token FINGERPRINT')
+      .replace(/(kid|key) "[^"]+"/g, '$1 "KID"')
+      .replace(/valid until \S+Z/g, 'valid until TIME')
+      .replace(/expires in \d+ min/g, 'expires in N min');
+
+  it('prints what the README shows, with the configuration it shows', async () => {
+    const yaml = /```yaml title="sandbox-config.yaml"\n([\s\S]*?)```/.exec(readme)?.[1];
+    const shown = /Output \([^)]*\):\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(yaml && shown, 'the README has the example');
+    const run = await doctor([
+      '--config',
+      file('readme.yaml', localize(yaml)),
+      '--token',
+      join(dir, 'alice.jwt'),
+      '--aws',
+      '--iam-endpoint',
+      `http://127.0.0.1:${replica.ports.iam}`,
+      '--exchange',
+      '--sts-endpoint',
+      `http://127.0.0.1:${replica.ports.sts}`,
+      '--proxy',
+      replica.urls.proxy,
+    ]);
+    assert.equal(run.code, 0, run.out);
+    assert.equal(normalize(run.out), normalize(localize(shown)));
+  });
+
+  it("shows carol's verdict as doctor prints it", async () => {
+    const shown = /her session name:\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(shown);
+    const run = await doctor(['--config', config, '--token', join(dir, 'carol.jwt'), '--offline']);
+    assert.ok(run.out.includes(shown), run.out);
   });
 });
 
