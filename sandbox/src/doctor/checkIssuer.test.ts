@@ -213,6 +213,36 @@ describe('checkJwks', () => {
     assert.match(notASet.message, /is not a JWK set/);
   });
 
+  it("checks the MCPOIDCConfig's jwksUrl too, where ToolHive reads its keys", async () => {
+    const token = await rsa.sign(claimsFor(ISSUER));
+    const header = { alg: 'RS256', kid: 'k1' };
+    const stale = 'https://idp.example.com/stale-keys';
+    const base = {
+      token,
+      header,
+      jwksUri: JWKS,
+      discoveryStatus: 'pass' as const,
+      timeoutMs: 1000,
+      now,
+    };
+    const fetch = tableFetch({
+      [JWKS]: { json: { keys: [rsa.jwk] } },
+      [stale]: { json: { keys: [ec.jwk] } },
+    });
+    const failed = await checkJwks({ ...base, fetch, configuredJwksUrl: stale });
+    assert.equal(failed.status, 'fail');
+    assert.match(
+      failed.message,
+      /the MCPOIDCConfig's jwksUrl https:\/\/idp.example.com\/stale-keys, where ToolHive reads its keys, has no key with kid "k1"/
+    );
+    assert.match(
+      failed.fix ?? '',
+      /remove spec.inline.jwksUrl .* or set it to https:\/\/idp.example.com\/oauth2\/default\/v1\/keys/
+    );
+    const same = await checkJwks({ ...base, fetch, configuredJwksUrl: JWKS });
+    assert.equal(same.status, 'pass');
+  });
+
   it('skips when discovery failed or offline, saying which', async () => {
     const base = { token: 'x', header: { alg: 'RS256' }, jwksUri: undefined, timeoutMs: 1, now };
     const failed = await checkJwks({ ...base, discoveryStatus: 'fail', fetch: tableFetch({}) });

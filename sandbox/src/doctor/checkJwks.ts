@@ -29,6 +29,11 @@ export interface JwksCheckContext {
   fetch: typeof globalThis.fetch | undefined;
   timeoutMs: number;
   now: () => Date;
+  /**
+   * The MCPOIDCConfig's `jwksUrl`: ToolHive then reads its keys there, while STS always follows
+   * discovery; both must hold the token's key.
+   */
+  configuredJwksUrl?: string | undefined;
 }
 
 /**
@@ -119,8 +124,27 @@ export async function checkJwks(context: JwksCheckContext): Promise<DoctorCheck>
       FRESH
     );
   }
+  const configured = context.configuredJwksUrl;
+  if (configured !== undefined && configured !== jwksUri) {
+    const other = await fetchJson(context.fetch, configured, context.timeoutMs, context.now);
+    const otherKeys = other.ok && Array.isArray(other.body.keys) ? (other.body.keys as JWK[]) : [];
+    if (!otherKeys.some((candidate) => candidate?.kid === kid)) {
+      const why = other.ok
+        ? `has no key with kid ${JSON.stringify(kid)}`
+        : `cannot be read (${other.reason})`;
+      return fail(
+        'jwks',
+        `the MCPOIDCConfig's jwksUrl ${configured}, where ToolHive reads its keys, ${why}; discovery's ${jwksUri} (which STS uses) has it`,
+        `remove spec.inline.jwksUrl from the MCPOIDCConfig (ToolHive then follows discovery), or set it to ${jwksUri}`
+      );
+    }
+  }
+  const also =
+    configured !== undefined && configured !== jwksUri
+      ? ` (and ToolHive's jwksUrl ${configured} has it too)`
+      : '';
   return pass(
     'jwks',
-    `${jwksUri} has ${wanted.kty} key ${JSON.stringify(kid)} for ${alg}; the signature verifies`
+    `${jwksUri} has ${wanted.kty} key ${JSON.stringify(kid)} for ${alg}; the signature verifies${also}`
   );
 }

@@ -60,6 +60,7 @@ export async function diagnose(
         fetch: options.fetch,
         timeoutMs,
         now,
+        configuredJwksUrl: setup.oidc?.jwksUrl,
       });
       return { discovery, jwks };
     })(),
