@@ -3,7 +3,7 @@
 // aud among its client IDs. It does not look at roles.
 
 import type { AccountFacts } from './accountFacts';
-import { parseProviderArn, parseRoleArn, providerArnFor } from './arns';
+import { parseProviderArn, parseRoleArn } from './arns';
 import { quoted } from './format';
 import { fail, pass, skip } from './report';
 import { hostPath, urlDifference } from './urls';
@@ -88,10 +88,8 @@ export function checkProvider(context: ProviderCheckContext): DoctorCheck {
       `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${provider.arn} --client-id ${audience}`
     );
   }
-  const expected = role ? providerArnFor(issuer, role) : provider.arn;
-  const arnNote = expected === provider.arn ? '' : ` (expected ${expected})`;
   return pass(
     'provider',
-    `${provider.arn}${arnNote}: its URL equals iss character for character, and its client IDs ${quoted(provider.clientIds)} include aud "${accepted[0] ?? ''}"`
+    `${provider.arn}: its URL equals iss character for character, and its client IDs ${quoted(provider.clientIds)} include aud "${accepted[0] ?? ''}"`
   );
 }
