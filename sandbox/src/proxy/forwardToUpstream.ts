@@ -2,7 +2,7 @@
 // the headers arrive (the body is streamed by the caller). It does not sign or relay.
 
 import { request as httpRequest } from 'node:http';
-import type { Agent, IncomingMessage } from 'node:http';
+import type { Agent, IncomingMessage, RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { ProxyError } from './proxyError';
 
@@ -54,7 +54,8 @@ function attempt(
     const send = call.url.protocol === 'https:' ? httpsRequest : httpRequest;
     let settled = false;
     let timedOut = false;
-    const req = send(call.url, {
+    const req = send({
+      ...targetOf(call.url),
       method: call.method,
       headers: call.headers,
       signal: options.signal,
@@ -98,4 +99,27 @@ function attempt(
     });
     req.end(call.body.byteLength > 0 ? call.body : undefined);
   });
+}
+
+type Target = Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'path' | 'auth'>;
+/** Per URL object: the upstream URL is one object for every request without a query of its own. */
+const targets = new WeakMap<URL, Target>();
+
+/** The request options `http.request(url)` would derive from `url` (its urlToHttpOptions), kept. */
+function targetOf(url: URL): Target {
+  let target = targets.get(url);
+  if (target === undefined) {
+    const { hostname } = url;
+    target = {
+      protocol: url.protocol,
+      hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+      path: `${url.pathname}${url.search}`,
+      ...(url.port === '' ? {} : { port: Number(url.port) }),
+      ...(url.username || url.password
+        ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
+        : {}),
+    };
+    targets.set(url, target);
+  }
+  return target;
 }

@@ -10,9 +10,9 @@ import type { AwsStsConfig } from '../config';
 import { selectRole } from '../roles';
 import type { RoleMapper } from '../roles';
 import { extractSessionName } from '../session';
-import { signForUpstream } from '../signing';
 import type { CredentialCache, CredentialOutcome, StsCredentials } from '../sts';
 import { upstreamRequestHeaders, upstreamTarget } from './headerRules';
+import { signUpstream } from './nodeSigner';
 import { readBody } from './readBody';
 import { relayToUpstream } from './relayToUpstream';
 import type { RelayDeps, RelayFacts } from './relayToUpstream';
@@ -89,7 +89,7 @@ export async function handleMcpRequest(
   });
 
   const target = upstreamTarget(deps.upstreamUrl, req.url ?? '/');
-  const signed = await signForUpstream(
+  const signed = signUpstream(
     {
       method,
       url: target,

@@ -44,8 +44,8 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8A
     };
     const onEnd = (): void => {
       cleanup();
-      const body = Buffer.concat(chunks, received);
-      resolve(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+      // One chunk (a small MCP message) is the body as it is: no copy.
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received));
     };
     const onError = (): void => {
       cleanup();

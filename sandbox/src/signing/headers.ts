@@ -32,15 +32,16 @@ const FORWARDING_PREFIX = 'x-forwarded-';
  */
 export function stripHopByHopHeaders(headers: HeaderInput): HeaderRecord {
   const record = toHeaderRecord(headers);
-  const named = new Set(HOP_BY_HOP_HEADERS);
   const connection = record.connection;
-  for (const value of typeof connection === 'string' ? [connection] : (connection ?? [])) {
-    for (const token of value.split(',')) {
-      const name = token.trim().toLowerCase();
-      if (name !== '') named.add(name);
+  if (connection !== undefined) {
+    for (const value of typeof connection === 'string' ? [connection] : connection) {
+      for (const token of value.split(',')) {
+        const name = token.trim().toLowerCase();
+        if (name !== '') delete record[name];
+      }
     }
   }
-  for (const name of named) delete record[name];
+  for (const name of HOP_BY_HOP_HEADERS) delete record[name];
   return record;
 }
 
