@@ -6,7 +6,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { SignatureV4CryptoInit, SignatureV4Init } from '@smithy/signature-v4';
 import { AwsStsError } from '../errors';
-import { HOP_BY_HOP_HEADERS, isForwardingHeader, toHeaderRecord } from './headers';
+import { HOP_BY_HOP_HEADERS, isForwardingHeader, lowerCaseName, toHeaderRecord } from './headers';
 import type { HeaderInput } from './headers';
 import { parseQuery } from './request';
 import { createSigV4Signer } from './sigv4';
@@ -201,7 +201,7 @@ export function upstreamHeaders(
     if (!Object.hasOwn(bag, name)) continue;
     const value = bag[name];
     if (value === undefined || value === null) continue;
-    const key = isLowerCase(name) ? name : name.toLowerCase();
+    const key = lowerCaseName(name);
     if (
       SIGNER_OWNED.has(key) ||
       HOP_BY_HOP.has(key) ||
@@ -236,7 +236,7 @@ function connectionNamedHeaders(
 ): Set<string> | undefined {
   let named: Set<string> | undefined;
   for (const name in bag) {
-    if (!Object.hasOwn(bag, name) || name.toLowerCase() !== 'connection') continue;
+    if (!Object.hasOwn(bag, name) || lowerCaseName(name) !== 'connection') continue;
     const value = bag[name];
     if (value === undefined || value === null) continue;
     const values = Array.isArray(value) ? (value as readonly unknown[]) : [value];
@@ -248,14 +248,6 @@ function connectionNamedHeaders(
     }
   }
   return named;
-}
-
-function isLowerCase(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return false;
-  }
-  return true;
 }
 
 /**
