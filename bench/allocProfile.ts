@@ -41,8 +41,16 @@ const options = {
 };
 const proxy = mode === 'bare' ? createPassThroughProxy(options) : createProxy(options);
 const { url } = await proxy.listen(0, '127.0.0.1');
-const tokens = mode === 'bare' ? undefined : await ask<string[]>(aws.process, { type: 'tokens', prefix: 'p', count: 20 });
-const load = await startChild<{ ok: true }>('loadProcess.ts', { url, tokens, warmupSeconds: 3, seconds });
+const tokens =
+  mode === 'bare'
+    ? undefined
+    : await ask<string[]>(aws.process, { type: 'tokens', prefix: 'p', count: 20 });
+const load = await startChild<{ ok: true }>('loadProcess.ts', {
+  url,
+  tokens,
+  warmupSeconds: 3,
+  seconds,
+});
 await ask(load.process, { type: 'stats' }); // warm-up done when it answers
 const session = new Session();
 session.connect();
@@ -85,7 +93,9 @@ const top = (map: Map<string, number>, n: number) =>
     .slice(0, n)
     .map(([k, v]) => `${String(Math.round(v / requests)).padStart(7)}  ${k}`)
     .join('\n');
-console.log(`${mode}: ${requests} requests, ${Math.round(total / requests)} bytes sampled per request`);
+console.log(
+  `${mode}: ${requests} requests, ${Math.round(total / requests)} bytes sampled per request`
+);
 console.log('\nby allocating function (bytes/request):\n' + top(bySelf, 40));
 console.log('\nby innermost sandbox frame (bytes/request):\n' + top(byOurs, 40));
 process.exit(0);

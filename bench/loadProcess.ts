@@ -14,7 +14,8 @@ const base = { url: spec.url, connections: 50, ...(spec.tokens ? { tokens: spec.
 const warm = runLoad({ ...base, durationSeconds: spec.warmupSeconds });
 serveRequests(async (request) => {
   if (request.type === 'stats') return (await warm).requests;
-  if (request.type === 'tokens') return (await runLoad({ ...base, durationSeconds: spec.seconds })).requests;
+  if (request.type === 'tokens')
+    return (await runLoad({ ...base, durationSeconds: spec.seconds })).requests;
   if (request.type === 'close') setImmediate(() => process.exit(0));
   return undefined;
 });

@@ -11,6 +11,8 @@ import type { LongRunResult, ScenarioResult } from './scenario';
  * median of 3 rounds (119,651, 124,358 and 115,894 bytes; `bare-proxy` 69,029 to 73,690).
  */
 export const BASELINE_ALLOCATED_BYTES_PER_REQUEST = 119_651;
+/** The same for `bare-proxy` (median of the same 3 rounds: 73,690, 69,029 and 70,684). */
+export const BASELINE_BARE_ALLOCATED_BYTES_PER_REQUEST = 70_684;
 
 /** The goals of issues 7 and 13, checked on the figures of one round. */
 export const GOALS = {
@@ -89,6 +91,16 @@ export function checkGoals(
     per((get) => get('sts-proxy')?.allocatedBytesPerRequest),
     `<= ${Math.round(BASELINE_ALLOCATED_BYTES_PER_REQUEST * GOALS.maxAllocatedVsBaseline)} (a third of ${BASELINE_ALLOCATED_BYTES_PER_REQUEST})`,
     (v) => v <= BASELINE_ALLOCATED_BYTES_PER_REQUEST * GOALS.maxAllocatedVsBaseline
+  );
+  const baselineOwn =
+    BASELINE_ALLOCATED_BYTES_PER_REQUEST - BASELINE_BARE_ALLOCATED_BYTES_PER_REQUEST;
+  add(
+    "  the proxy's own: sts-proxy minus bare-proxy",
+    per((get) =>
+      diff(get('sts-proxy')?.allocatedBytesPerRequest, get('bare-proxy')?.allocatedBytesPerRequest)
+    ),
+    `<= ${Math.round(baselineOwn * GOALS.maxAllocatedVsBaseline)} (a third of ${baselineOwn})`,
+    (v) => v <= baselineOwn * GOALS.maxAllocatedVsBaseline
   );
   add(
     'errors (all scenarios)',
