@@ -12,6 +12,7 @@ export interface BenchFlags {
   warmupSeconds: number;
   unloadedSeconds: number;
   stsLatencyMs: number;
+  upstreamLatencyMs: number;
   scenarios: ScenarioName[];
   json: boolean;
   micro: boolean;
@@ -36,6 +37,9 @@ Flags:
   --warmup S          seconds of warm-up load per scenario, with other users (default 3)
   --unloaded S        seconds of the one-connection latency phase after each run; 0 skips (default 5)
   --sts-latency MS    latency the STS emulator adds to every call (default 30)
+  --upstream-latency MS
+                      after the one-connection phase, repeat it with the upstream answering
+                      after MS ms, for the proxy's share of end-to-end latency; 0 skips (default 50)
   --scenarios LIST    comma-separated subset of ${SCENARIOS.join(', ')}
   --skip-micro        skip the microbenchmarks of verify, selectRole, signing and the cache
   --long              add a memory-flatness run of sts-proxy with token churn
@@ -63,6 +67,7 @@ export function parseBenchFlags(argv: string[]): BenchFlags {
       warmup: { type: 'string' },
       unloaded: { type: 'string' },
       'sts-latency': { type: 'string' },
+      'upstream-latency': { type: 'string' },
       scenarios: { type: 'string' },
       'skip-micro': { type: 'boolean' },
       long: { type: 'boolean' },
@@ -90,6 +95,7 @@ export function parseBenchFlags(argv: string[]): BenchFlags {
     warmupSeconds: integer('warmup', values.warmup, 3, 0, 600),
     unloadedSeconds: integer('unloaded', values.unloaded, 5, 0, 3600),
     stsLatencyMs: integer('sts-latency', values['sts-latency'], 30, 0, 10_000),
+    upstreamLatencyMs: integer('upstream-latency', values['upstream-latency'], 50, 0, 10_000),
     scenarios: SCENARIOS.filter((name) => scenarios.includes(name)),
     json: values.json === true,
     micro: values['skip-micro'] !== true,

@@ -2,19 +2,22 @@
 // request/reply helper over Node's IPC channel. It starts no process itself (children.ts does).
 
 import type { ChildProcess } from 'node:child_process';
+import { GCProfiler, getHeapStatistics } from 'node:v8';
 
 /** The four measured setups, in the order they run. */
 export const SCENARIOS = ['direct', 'bare-proxy', 'sts-proxy', 'sts-proxy-no-cache'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /**
- * Memory of a process, in MiB (`heapUsedMb` after a full GC when asked and possible), and the
- * CPU time it has used so far, in milliseconds (user + system, all its threads).
+ * Memory of a process, in MiB (`heapUsedMb` after a full GC when asked and possible), the CPU
+ * time it has used so far, in milliseconds (user + system, all its threads), and the bytes its
+ * JavaScript heap has allocated so far (see `allocatedBytes`).
  */
 export interface MemorySample {
   rssMb: number;
   heapUsedMb: number;
   cpuMs: number;
+  allocatedBytes: number;
 }
 
 /** Parent → child. */
@@ -86,7 +89,37 @@ export function memorySample(gc = false): MemorySample {
     rssMb: toMb(usage.rss),
     heapUsedMb: toMb(usage.heapUsed),
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    allocatedBytes: allocatedBytes(),
   };
+}
+
+// Node exposes no "bytes allocated" counter (v8.getHeapStatistics() has none, not in Node 24
+// either), so it is derived: every byte allocated is either still in the heap or was freed by a
+// GC since. `GCProfiler` reports the heap's used size before and after every GC; the sum of what
+// each GC freed plus the growth of the used heap is what was allocated (exact up to the objects
+// V8's escape analysis never allocates, which cost nothing anyway). Checked: 4 million objects
+// `{ a, b, c }` kept in a ring measure 48.0 bytes each, their size on a 64-bit heap.
+let profiler: GCProfiler | undefined;
+let freedByGc = 0;
+let usedAtStart = 0;
+
+/**
+ * Bytes this process's JavaScript heap allocated since its first call (0 then); differences
+ * between two calls are what the code in between allocated.
+ * @example const before = allocatedBytes(); work(); const bytes = allocatedBytes() - before;
+ */
+export function allocatedBytes(): number {
+  if (profiler === undefined) {
+    usedAtStart = getHeapStatistics().used_heap_size;
+  } else {
+    for (const gc of profiler.stop()?.statistics ?? []) {
+      freedByGc += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
+    }
+  }
+  const used = getHeapStatistics().used_heap_size;
+  profiler = new GCProfiler();
+  profiler.start();
+  return used - usedAtStart + freedByGc;
 }
 
 function toMb(bytes: number): number {

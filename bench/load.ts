@@ -3,6 +3,7 @@
 
 import autocannon from 'autocannon';
 import type { AutocannonRequest } from 'autocannon';
+import { UPSTREAM_DELAY_HEADER } from './upstream';
 
 /** The payload of every request: a small MCP `tools/call`, as an agent sends one. */
 export const TOOLS_CALL_BODY = JSON.stringify({
@@ -21,6 +22,8 @@ export interface LoadOptions {
   durationSeconds: number;
   /** One request per token, rotating; none → unauthenticated requests (direct, bare-proxy). */
   tokens?: readonly string[];
+  /** Ask the bench upstream to answer after this many milliseconds (header `UPSTREAM_DELAY_HEADER`). */
+  upstreamDelayMs?: number;
 }
 
 export interface LoadResult {
@@ -41,9 +44,12 @@ const MAX_SAMPLES = 1_000_000;
  * @example const result = await runLoad({ url, connections: 50, durationSeconds: 10, tokens });
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const headers = {
+  const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',
+    ...(options.upstreamDelayMs
+      ? { [UPSTREAM_DELAY_HEADER]: String(options.upstreamDelayMs) }
+      : {}),
   };
   const requests: AutocannonRequest[] = (options.tokens ?? [undefined]).map((token) => ({
     method: 'POST',

@@ -9,6 +9,7 @@ import { STS_ALGORITHMS } from '../sandbox/src/proxy/options';
 import { TEST_AUDIENCE, TEST_CONFIG } from '../sandbox/src/proxy/testHarness';
 import { compileRoleMapper, selectRole } from '../sandbox/src/roles';
 import { extractSessionName } from '../sandbox/src/session';
+import { signUpstream } from '../sandbox/src/proxy/nodeSigner';
 import { signForUpstream } from '../sandbox/src/signing';
 import {
   createCredentialCache,
@@ -112,7 +113,15 @@ export async function runMicrobenchmarks(options: MicroOptions): Promise<MicroRe
       (i) => extractSessionName(claims[i % claims.length] ?? {}, config.sessionNameClaim),
     ],
     ['credential cache hit', (i) => cache.getCredentials(cacheRequest(i))],
-    ['signForUpstream (SigV4)', () => sign()],
+    ['signForUpstream (SigV4, @smithy/signature-v4)', () => sign()],
+    [
+      'signUpstream (SigV4, lean, node:crypto)',
+      () =>
+        signUpstream({ method: 'POST', url, headers, body }, credentials, {
+          region: config.region,
+          service: config.service,
+        }),
+    ],
     [
       'exchangeToken (one STS call, proxy side)',
       (i) =>
@@ -139,7 +148,7 @@ export async function runMicrobenchmarks(options: MicroOptions): Promise<MicroRe
           sessionName: session.sessionName,
           region: config.region,
         });
-        return signForUpstream({ method: 'POST', url, headers, body }, creds, {
+        return signUpstream({ method: 'POST', url, headers, body }, creds, {
           region: config.region,
           service: config.service,
         });

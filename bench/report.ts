@@ -5,13 +5,23 @@ import type { ScenarioName } from './ipc';
 import type { MicroResult } from './micro';
 import type { LongRunResult, ScenarioResult } from './scenario';
 
-/** The goals of issue 7, checked on the figures of one round. */
+/**
+ * Bytes the `sts-proxy` process allocated per request before the lean request path (issue 13),
+ * measured the same way (bench/ipc.ts `allocatedBytes`) on commit b286c23, Node.js 24.22: the
+ * median of 3 rounds (119,651, 124,358 and 115,894 bytes; `bare-proxy` 69,029 to 73,690).
+ */
+export const BASELINE_ALLOCATED_BYTES_PER_REQUEST = 119_651;
+/** The same for `bare-proxy` (median of the same 3 rounds: 73,690, 69,029 and 70,684). */
+export const BASELINE_BARE_ALLOCATED_BYTES_PER_REQUEST = 70_684;
+
+/** The goals of issues 7 and 13, checked on the figures of one round. */
 export const GOALS = {
-  minThroughputVsBare: 0.7,
-  maxAddedP50Ms: 2,
-  maxStsCallsPerRequest: 0.01,
-  minSpeedupVsNoCache: 3,
+  minThroughputVsBare: 0.8,
+  maxAddedP50Ms: 0.3,
+  maxStsCallsPerRequest: 0.002,
+  minSpeedupVsNoCache: 5,
   maxHeapSlopeMbPerMin: 1,
+  maxAllocatedVsBaseline: 1 / 3,
 } as const;
 
 export interface GoalCheck {
@@ -77,6 +87,22 @@ export function checkGoals(
     (v) => v >= GOALS.minSpeedupVsNoCache
   );
   add(
+    'sts-proxy allocated bytes / request',
+    per((get) => get('sts-proxy')?.allocatedBytesPerRequest),
+    `<= ${Math.round(BASELINE_ALLOCATED_BYTES_PER_REQUEST * GOALS.maxAllocatedVsBaseline)} (a third of ${BASELINE_ALLOCATED_BYTES_PER_REQUEST})`,
+    (v) => v <= BASELINE_ALLOCATED_BYTES_PER_REQUEST * GOALS.maxAllocatedVsBaseline
+  );
+  const baselineOwn =
+    BASELINE_ALLOCATED_BYTES_PER_REQUEST - BASELINE_BARE_ALLOCATED_BYTES_PER_REQUEST;
+  add(
+    "  the proxy's own: sts-proxy minus bare-proxy",
+    per((get) =>
+      diff(get('sts-proxy')?.allocatedBytesPerRequest, get('bare-proxy')?.allocatedBytesPerRequest)
+    ),
+    `<= ${Math.round(baselineOwn * GOALS.maxAllocatedVsBaseline)} (a third of ${baselineOwn})`,
+    (v) => v <= baselineOwn * GOALS.maxAllocatedVsBaseline
+  );
+  add(
     'errors (all scenarios)',
     rounds.map((round) => round.reduce((sum, r) => sum + r.errors, 0)),
     '= 0',
@@ -100,7 +126,15 @@ export function medianScenarios(rounds: ScenarioResult[][]): ScenarioResult[] {
   return first.map((template) => {
     const all = rounds.flatMap((round) => round.filter((r) => r.name === template.name));
     const med = (
-      key: 'requests' | 'rps' | 'p50Ms' | 'p99Ms' | 'stsCalls' | 'rssMb' | 'cpuUsPerRequest'
+      key:
+        | 'requests'
+        | 'rps'
+        | 'p50Ms'
+        | 'p99Ms'
+        | 'stsCalls'
+        | 'rssMb'
+        | 'cpuUsPerRequest'
+        | 'allocatedBytesPerRequest'
     ) => median(all.map((r) => r[key]));
     return {
       ...template,
@@ -112,9 +146,14 @@ export function medianScenarios(rounds: ScenarioResult[][]): ScenarioResult[] {
       stsCalls: med('stsCalls'),
       rssMb: med('rssMb'),
       cpuUsPerRequest: med('cpuUsPerRequest'),
+      allocatedBytesPerRequest: med('allocatedBytesPerRequest'),
       unloaded: {
         p50Ms: median(all.map((r) => r.unloaded.p50Ms)),
         p99Ms: median(all.map((r) => r.unloaded.p99Ms)),
+      },
+      slowUpstream: {
+        p50Ms: median(all.map((r) => r.slowUpstream.p50Ms)),
+        p99Ms: median(all.map((r) => r.slowUpstream.p99Ms)),
       },
     };
   });
@@ -135,6 +174,7 @@ export function scenarioTable(results: ScenarioResult[]): string {
       'STS calls',
       'STS/req',
       'CPU µs/req',
+      'alloc B/req',
       'RSS MB',
     ],
     results.map((r) => [
@@ -149,7 +189,60 @@ export function scenarioTable(results: ScenarioResult[]): string {
       String(r.stsCalls),
       r.requests === 0 ? '-' : (r.stsCalls / r.requests).toFixed(4),
       String(r.cpuUsPerRequest),
+      String(r.allocatedBytesPerRequest),
       r.rssMb.toFixed(1),
+    ])
+  );
+}
+
+/** One proxy's part of the end-to-end latency with a slow upstream, per round. */
+export interface LatencyShare {
+  scenario: ScenarioName;
+  /** p50 on one connection through the proxy, and straight to the upstream, per round (ms). */
+  proxiedMs: number[];
+  directMs: number[];
+  /** (proxied - direct) / proxied, per round. */
+  shares: number[];
+}
+
+/**
+ * For each proxy scenario: how much of a request's latency (p50, one connection, upstream
+ * answering after `--upstream-latency` ms) the proxy adds, against `direct` in the same round.
+ * @example endToEndShares(rounds) // [{ scenario: 'sts-proxy', shares: [0.012, …], … }]
+ */
+export function endToEndShares(rounds: ScenarioResult[][]): LatencyShare[] {
+  const names: ScenarioName[] = ['bare-proxy', 'sts-proxy', 'sts-proxy-no-cache'];
+  const out: LatencyShare[] = [];
+  for (const scenario of names) {
+    const row: LatencyShare = { scenario, proxiedMs: [], directMs: [], shares: [] };
+    for (const round of rounds) {
+      const proxied = round.find((r) => r.name === scenario)?.slowUpstream.p50Ms;
+      const direct = round.find((r) => r.name === 'direct')?.slowUpstream.p50Ms;
+      if (proxied === undefined || direct === undefined) continue;
+      if (!Number.isFinite(proxied) || !Number.isFinite(direct) || proxied <= 0) continue;
+      row.proxiedMs.push(proxied);
+      row.directMs.push(direct);
+      row.shares.push(Math.round(((proxied - direct) / proxied) * 10_000) / 10_000);
+    }
+    if (row.shares.length > 0) out.push(row);
+  }
+  return out;
+}
+
+export function shareTable(shares: LatencyShare[]): string {
+  const list = (values: number[], digits: number) =>
+    values.map((v) => v.toFixed(digits)).join(', ');
+  return table(
+    ['scenario', 'p50 ms through it', 'p50 ms direct', 'added ms', "proxy's share"],
+    shares.map((s) => [
+      s.scenario,
+      list(s.proxiedMs, 2),
+      list(s.directMs, 2),
+      list(
+        s.proxiedMs.map((p, i) => p - (s.directMs[i] ?? p)),
+        2
+      ),
+      s.shares.map((v) => `${(v * 100).toFixed(1)}%`).join(', '),
     ])
   );
 }

@@ -20,11 +20,13 @@ import { runMicrobenchmarks } from './micro';
 import type { MicroResult } from './micro';
 import {
   checkGoals,
+  endToEndShares,
   goalTable,
   longRunText,
   medianScenarios,
   microTable,
   scenarioTable,
+  shareTable,
 } from './report';
 import { runLongRun, runScenario } from './scenario';
 import type { LongRunResult, RunSettings, ScenarioResult, SharedProcesses } from './scenario';
@@ -67,6 +69,7 @@ const settings: RunSettings = {
   warmupSeconds: flags.warmupSeconds,
   users: flags.users,
   unloadedSeconds: flags.unloadedSeconds,
+  upstreamLatencyMs: flags.upstreamLatencyMs,
   nodeFlags: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   ...('proxy' in pinning ? { proxyCpus: pinning.proxy } : {}),
 };
@@ -76,7 +79,7 @@ progress(
 );
 progress(
   `load: ${flags.connections} connections, ${flags.durationSeconds} s per scenario (+${flags.warmupSeconds} s warm-up), ` +
-    `${flags.users} users, STS latency ${flags.stsLatencyMs} ms, ${flags.rounds} round(s)`
+    `${flags.users} users, STS latency ${flags.stsLatencyMs} ms, upstream latency phase ${flags.upstreamLatencyMs} ms, ${flags.rounds} round(s)`
 );
 progress(`CPUs: ${pinningText}`);
 
@@ -133,7 +136,10 @@ const out: string[] = [
   `awsSts proxy benchmark, ${machine.date}`,
   `${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGb} GB, node ${machine.node}; ` +
     `${flags.connections} connections, ${flags.durationSeconds} s, ${flags.users} users, STS latency ${flags.stsLatencyMs} ms; ` +
-    `then ${flags.unloadedSeconds} s on 1 connection`,
+    `then ${flags.unloadedSeconds} s on 1 connection` +
+    (flags.upstreamLatencyMs > 0
+      ? `, and again with the upstream answering after ${flags.upstreamLatencyMs} ms`
+      : ''),
   `CPUs: ${pinningText}`,
   '',
 ];
@@ -144,6 +150,14 @@ if (rounds.length > 1) {
 }
 if (scenarios.length > 0) out.push(scenarioTable(scenarios), '');
 if (long) out.push('Long run (sts-proxy, memory):', longRunText(long), '');
+const shares = endToEndShares(rounds);
+if (shares.length > 0) {
+  out.push(
+    `Proxy's share of a request's latency, upstream answering after ${flags.upstreamLatencyMs} ms (1 connection, p50):`,
+    shareTable(shares),
+    ''
+  );
+}
 if (goals.length > 0) out.push('Goals (every round must meet them):', goalTable(goals), '');
 if (profileDir) out.push(`CPU profiles: ${profileDir}`, '');
 console.log(out.join('\n'));
@@ -159,14 +173,18 @@ if (flags.json) {
     stsCalls: r.stsCalls,
     rssMb: r.rssMb,
     cpuUsPerRequest: r.cpuUsPerRequest,
+    allocatedBytesPerRequest: r.allocatedBytesPerRequest,
     unloaded: r.unloaded,
+    slowUpstream: r.slowUpstream,
   });
   console.log(
     JSON.stringify({
       stsLatencyMs: flags.stsLatencyMs,
+      upstreamLatencyMs: flags.upstreamLatencyMs,
       scenarios: scenarios.map(pick),
       ...(rounds.length > 1 ? { rounds: rounds.map((round) => round.map(pick)) } : {}),
       goals: goals.map(({ name, values, target, pass }) => ({ name, values, target, pass })),
+      endToEnd: shares,
       ...(micro ? { micro } : {}),
       ...(long ? { long } : {}),
       settings: {

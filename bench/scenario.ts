@@ -34,11 +34,18 @@ export interface ScenarioResult {
   rssMb: number;
   /** CPU time of that process per request in the throughput phase, in microseconds. */
   cpuUsPerRequest: number;
+  /** Bytes that process's JavaScript heap allocated per request in the throughput phase. */
+  allocatedBytesPerRequest: number;
   /**
    * One connection, one request at a time, same users (cache warm): the latency of a request
    * that waits for nothing but the proxy's own work (and, without the cache, STS).
    */
   unloaded: { p50Ms: number; p99Ms: number };
+  /**
+   * The same one-connection phase with an upstream that answers after `upstreamLatencyMs`
+   * (a round trip to a regional AWS endpoint): the latency a user sees (NaN when not run).
+   */
+  slowUpstream: { p50Ms: number; p99Ms: number };
   statuses: Record<string, number>;
 }
 
@@ -49,6 +56,8 @@ export interface RunSettings {
   users: number;
   /** Seconds of the one-connection latency phase (0: skip it). */
   unloadedSeconds: number;
+  /** Upstream answer delay of a second one-connection phase (0: skip it). */
+  upstreamLatencyMs: number;
   nodeFlags: readonly string[];
   /** `taskset` CPU list of every proxy process (a CPU of its own); unset: not pinned. */
   proxyCpus?: string;
@@ -99,13 +108,17 @@ export async function runScenario(
     const load = await runLoad({ ...base, ...measured, durationSeconds: settings.durationSeconds });
     const stsAfter = await ask<StsStats>(shared.aws.process, { type: 'stats' });
     const memory = await memoryOf();
+    const oneConnection = { ...base, ...measured, connections: 1 };
     const latency =
       settings.unloadedSeconds > 0
+        ? await runLoad({ ...oneConnection, durationSeconds: settings.unloadedSeconds })
+        : undefined;
+    const slow =
+      settings.unloadedSeconds > 0 && settings.upstreamLatencyMs > 0
         ? await runLoad({
-            ...base,
-            ...measured,
-            connections: 1,
+            ...oneConnection,
             durationSeconds: settings.unloadedSeconds,
+            upstreamDelayMs: settings.upstreamLatencyMs,
           })
         : undefined;
     return {
@@ -114,16 +127,24 @@ export async function runScenario(
       rps: load.rps,
       p50Ms: load.p50Ms,
       p99Ms: load.p99Ms,
-      errors: load.errors + (latency?.errors ?? 0),
+      errors: load.errors + (latency?.errors ?? 0) + (slow?.errors ?? 0),
       stsCalls: stsAfter.calls - stsBefore.calls,
       rssMb: memory.rssMb,
       cpuUsPerRequest:
         load.requests === 0
           ? 0
           : Math.round(((memory.cpuMs - before.cpuMs) * 1000) / load.requests),
+      allocatedBytesPerRequest:
+        load.requests === 0
+          ? 0
+          : Math.round((memory.allocatedBytes - before.allocatedBytes) / load.requests),
       unloaded: {
         p50Ms: latency?.p50Ms ?? Number.NaN,
         p99Ms: latency?.p99Ms ?? Number.NaN,
+      },
+      slowUpstream: {
+        p50Ms: slow?.p50Ms ?? Number.NaN,
+        p99Ms: slow?.p99Ms ?? Number.NaN,
       },
       statuses: load.statuses,
     };
@@ -194,6 +215,7 @@ export async function runLongRun(
         rssMb: memory.rssMb,
         heapUsedMb: memory.heapUsedMb,
         cpuMs: memory.cpuMs,
+        allocatedBytes: memory.allocatedBytes,
       });
       tokens = await next;
     }

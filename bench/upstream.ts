@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 
 /** Requests under this path prefix must be signed (the sts scenarios' upstream URL). */
 export const SIGNED_PREFIX = '/signed';
+/** A request carrying this header (milliseconds, at most 10000) is answered that much later. */
+export const UPSTREAM_DELAY_HEADER = 'x-bench-upstream-delay-ms';
 
 export interface BenchUpstream {
   /** The origin, e.g. `http://127.0.0.1:1234`; the endpoints are `/mcp` and `/signed/mcp`. */
@@ -52,12 +54,17 @@ export async function startBenchUpstream(): Promise<BenchUpstream> {
         id,
         result: { content: [{ type: 'text', text: '{"Buckets":[{"Name":"example-bucket"}]}' }] },
       });
-      res.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-cache',
-        'mcp-session-id': 'bench-session',
-      });
-      res.end(`event: message\ndata: ${message}\n\n`);
+      const answer = (): void => {
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-cache',
+          'mcp-session-id': 'bench-session',
+        });
+        res.end(`event: message\ndata: ${message}\n\n`);
+      };
+      const delay = Math.min(Number(req.headers[UPSTREAM_DELAY_HEADER]) || 0, 10_000);
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     });
   });
   server.on('connection', () => counts.connections++);

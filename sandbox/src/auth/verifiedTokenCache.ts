@@ -1,7 +1,7 @@
 // A bounded memo of tokens that passed verification, keyed by the SHA-256 of the whole token, so
 // the same token presented again skips the signature check until its `exp`. Failures are never kept.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JWTHeaderParameters, JWTPayload } from 'jose';
 
 /** Default LRU bound of the verified-token cache. */
@@ -40,7 +40,7 @@ export interface VerifiedTokenCache {
  * @example verifiedTokenKey('eyJhbGciOi...') // 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg'
  */
 export function verifiedTokenKey(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  return hash('sha256', token, 'base64url'); // one-shot: no Hash object per request
 }
 
 /**

@@ -133,3 +133,22 @@ describe('relay', () => {
     }
   });
 });
+
+describe('decisions by token cache key', () => {
+  it('keep at most maxEntries, the oldest dropped first', async () => {
+    const { createDecisionCache } = await import('./handleMcpRequest');
+    const decisions = createDecisionCache(2);
+    const decision = (roleArn: string) => ({
+      roleArn,
+      roleFallback: false,
+      sessionName: 's',
+      sessionNameSanitized: false,
+    });
+    decisions.set('k1', decision('a'));
+    decisions.set('k2', decision('b'));
+    decisions.set('k3', decision('c'));
+    assert.equal(decisions.size, 2);
+    assert.equal(decisions.get('k1'), undefined);
+    assert.equal(decisions.get('k3')?.roleArn, 'c');
+  });
+});

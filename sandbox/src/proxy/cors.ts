@@ -40,6 +40,9 @@ export function originVerdict(
   return allowedOrigins.includes(origin) ? 'allowed' : 'forbidden';
 }
 
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+const VARY_ORIGIN: Readonly<Record<string, string>> = Object.freeze({ vary: 'Origin' });
+
 /**
  * Headers for an actual (non-preflight) response: CORS headers only for an allowed origin;
  * `Vary: Origin` whenever the answer depends on the origin.
@@ -48,10 +51,10 @@ export function originVerdict(
 export function corsHeaders(
   origin: string | undefined,
   allowedOrigins: readonly string[]
-): Record<string, string> {
-  if (allowedOrigins.length === 0) return {};
+): Readonly<Record<string, string>> {
+  if (allowedOrigins.length === 0) return NO_HEADERS;
   if (originVerdict(origin, allowedOrigins) !== 'allowed' || origin === undefined) {
-    return { vary: 'Origin' };
+    return VARY_ORIGIN;
   }
   return {
     'access-control-allow-origin': origin,

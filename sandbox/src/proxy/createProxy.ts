@@ -21,7 +21,7 @@ import { createCredentialCache, createStsClient } from '../sts';
 import { corsHeaders, corsPreflight, originVerdict } from './cors';
 import { statusForError } from './errorResponses';
 import type { ErrorResponse } from './errorResponses';
-import { handleMcpRequest } from './handleMcpRequest';
+import { createDecisionCache, handleMcpRequest } from './handleMcpRequest';
 import type { McpRequestDeps, RequestFacts } from './handleMcpRequest';
 import { passThroughRequest } from './passThrough';
 import { PLAIN_TEXT_HEADERS, REQUEST_ID_HEADER, requestIdFor } from './headerRules';
@@ -151,7 +151,7 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
     upstreamTimeoutMs: resolved.upstreamTimeoutMs,
     maxBodyBytes: resolved.maxBodyBytes,
     sanitizeSessionName: resolved.sanitizeSessionName,
-    decisions: new WeakMap(),
+    decisions: createDecisionCache(resolved.cache.maxEntries),
   };
   const recorder = createStatsRecorder();
   const stats = (): ProxyStats =>
@@ -239,9 +239,8 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
     let failure: ErrorResponse | undefined;
     try {
       const origins = allowedOrigins();
-      for (const [name, value] of Object.entries(corsHeaders(req.headers.origin, origins))) {
-        res.setHeader(name, value);
-      }
+      const cors = corsHeaders(req.headers.origin, origins);
+      for (const name in cors) res.setHeader(name, cors[name] as string);
       await dispatch(req, res, path, facts, origins);
     } catch (error) {
       failure = statusForError(error, {
@@ -255,21 +254,25 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
     } finally {
       const status = failure?.status ?? res.statusCode;
       recorder.requestFinished(status, facts.upstreamStatus !== undefined);
-      const line = {
+      // Built field by field (no spread of small objects): one of these per request.
+      const line: Record<string, unknown> = {
         requestId: facts.requestId,
         method: req.method,
         path,
         status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
-        ...(facts.roleArn ? { roleArn: facts.roleArn, roleFallback: facts.roleFallback } : {}),
-        ...(facts.sessionName ? { sessionName: facts.sessionName } : {}),
-        ...(facts.sessionNameSanitized ? { sessionNameSanitized: true } : {}),
-        ...(facts.cache ? { cache: facts.cache } : {}),
-        ...(facts.bodyBytes !== undefined ? { bodyBytes: facts.bodyBytes } : {}),
-        ...(facts.upstreamStatus !== undefined ? { upstreamStatus: facts.upstreamStatus } : {}),
-        ...(facts.clientClosed ? { clientClosed: true } : {}),
-        ...(failure ? { failure: { stage: failure.stage, ...failure.log } } : {}),
       };
+      if (facts.roleArn) {
+        line.roleArn = facts.roleArn;
+        line.roleFallback = facts.roleFallback;
+      }
+      if (facts.sessionName) line.sessionName = facts.sessionName;
+      if (facts.sessionNameSanitized) line.sessionNameSanitized = true;
+      if (facts.cache) line.cache = facts.cache;
+      if (facts.bodyBytes !== undefined) line.bodyBytes = facts.bodyBytes;
+      if (facts.upstreamStatus !== undefined) line.upstreamStatus = facts.upstreamStatus;
+      if (facts.clientClosed) line.clientClosed = true;
+      if (failure) line.failure = { stage: failure.stage, ...failure.log };
       if (failure?.stage === 'internal') logger.error(line, 'request failed');
       else if (path === HEALTH_PATH) logger.debug(line, 'request');
       else logger.info(line, 'request');

@@ -2,7 +2,7 @@
 // the headers arrive (the body is streamed by the caller). It does not sign or relay.
 
 import { request as httpRequest } from 'node:http';
-import type { Agent, IncomingMessage } from 'node:http';
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { ProxyError } from './proxyError';
 
@@ -23,8 +23,26 @@ export interface ForwardOptions {
   agent?: Agent;
   /** Response headers must arrive within this many milliseconds, else `upstream_timeout`. */
   timeoutMs: number;
-  /** Aborted when the client goes away: the upstream request (and its response) is destroyed. */
-  signal: AbortSignal;
+  /** Cancelled when the client goes away: the upstream request (and its response) is destroyed. */
+  cancel: UpstreamCancel;
+}
+
+/**
+ * What an AbortSignal does for one upstream request, without one: an AbortController costs an
+ * EventTarget and listeners per request, this one object. `cancel()` destroys the request in
+ * flight (and with it a response being streamed); a request not yet sent is never sent.
+ * @example const cancel = new UpstreamCancel(); res.once('close', () => cancel.cancel());
+ */
+export class UpstreamCancel {
+  cancelled = false;
+  /** The request in flight, set by forwardToUpstream. */
+  request: ClientRequest | undefined = undefined;
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.request?.destroy(new Error('client closed the request'));
+  }
 }
 
 /**
@@ -47,19 +65,22 @@ function attempt(
   mayRetry: boolean
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    if (options.signal.aborted) {
+    if (options.cancel.cancelled) {
       reject(new ProxyError('client_closed', 'Client closed the request'));
       return;
     }
     const send = call.url.protocol === 'https:' ? httpsRequest : httpRequest;
     let settled = false;
     let timedOut = false;
-    const req = send(call.url, {
+    const target = targetOf(call.url);
+    const req = send({
+      ...target.options,
       method: call.method,
-      headers: call.headers,
-      signal: options.signal,
+      // A flat list goes to the request line as is; an object is set header by header.
+      headers: headerList(call.headers, target.host),
       ...(options.agent ? { agent: options.agent } : {}),
     });
+    options.cancel.request = req;
     const timer = setTimeout(() => {
       timedOut = true;
       req.destroy(new Error('upstream response timeout'));
@@ -82,7 +103,7 @@ function attempt(
             { detail: `no response headers after ${options.timeoutMs} ms` }
           )
         );
-      } else if (options.signal.aborted) {
+      } else if (options.cancel.cancelled) {
         reject(new ProxyError('client_closed', 'Client closed the request'));
       } else if (mayRetry && req.reusedSocket && error.code === 'ECONNRESET') {
         resolve(attempt(call, options, false));
@@ -98,4 +119,45 @@ function attempt(
     });
     req.end(call.body.byteLength > 0 ? call.body : undefined);
   });
+}
+
+interface Target {
+  options: Pick<RequestOptions, 'protocol' | 'hostname' | 'port' | 'path' | 'auth'>;
+  /** The `Host` header `http.request` would send. */
+  host: string;
+}
+/** Per URL object: the upstream URL is one object for every request without a query of its own. */
+const targets = new WeakMap<URL, Target>();
+
+/** The request options `http.request(url)` would derive from `url` (its urlToHttpOptions), kept. */
+function targetOf(url: URL): Target {
+  let target = targets.get(url);
+  if (target === undefined) {
+    const { hostname } = url;
+    target = {
+      options: {
+        protocol: url.protocol,
+        hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+        path: `${url.pathname}${url.search}`,
+        ...(url.port === '' ? {} : { port: Number(url.port) }),
+        ...(url.username || url.password
+          ? { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }
+          : {}),
+      },
+      host: url.host,
+    };
+    targets.set(url, target);
+  }
+  return target;
+}
+
+/** `[name, value, name, value, …]`, with `host` added when missing (as `http.request` does). */
+function headerList(headers: Record<string, string>, host: string): string[] {
+  const list: string[] = [];
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) list.push(name, value);
+  }
+  if (headers.host === undefined) list.push('host', host);
+  return list;
 }

@@ -10,9 +10,9 @@ import type { AwsStsConfig } from '../config';
 import { selectRole } from '../roles';
 import type { RoleMapper } from '../roles';
 import { extractSessionName } from '../session';
-import { signForUpstream } from '../signing';
 import type { CredentialCache, CredentialOutcome, StsCredentials } from '../sts';
 import { upstreamRequestHeaders, upstreamTarget } from './headerRules';
+import { signUpstream } from './nodeSigner';
 import { readBody } from './readBody';
 import { relayToUpstream } from './relayToUpstream';
 import type { RelayDeps, RelayFacts } from './relayToUpstream';
@@ -29,18 +29,51 @@ export interface McpRequestDeps extends RelayDeps {
   maxBodyBytes: number;
   sanitizeSessionName: boolean;
   /**
-   * Role and session name per cached (frozen) claim set: a token seen again skips role
-   * selection too. Keyed by the claims object, so entries go when the verifier forgets it.
+   * Role, session name and credential-cache key per verified token (by its cache key): a token
+   * seen again skips role selection and the key's construction too. Absent: nothing is reused.
    */
-  decisions?: WeakMap<object, RequestDecision>;
+  decisions?: DecisionCache;
 }
 
-/** What role selection and the session-name rules decided for one claim set. */
+/** What role selection and the session-name rules decided for one token's claims. */
 export interface RequestDecision {
   roleArn: string;
   roleFallback: boolean;
   sessionName: string;
   sessionNameSanitized: boolean;
+  /** The credential cache's key for this token and role (when the token has a cache key). */
+  credentialKey?: string;
+}
+
+/**
+ * Decisions by token cache key (SHA-256 of the token), at most `maxEntries`, oldest dropped
+ * first. A decision depends only on the token's claims and the configuration, both fixed for a
+ * key, so entries never go stale; they are used only after the token verified again.
+ */
+export interface DecisionCache {
+  get(tokenKey: string): RequestDecision | undefined;
+  set(tokenKey: string, decision: RequestDecision): void;
+  readonly size: number;
+}
+
+/**
+ * @example const decisions = createDecisionCache(1000);
+ */
+export function createDecisionCache(maxEntries: number): DecisionCache {
+  const entries = new Map<string, RequestDecision>();
+  return {
+    get: (tokenKey) => entries.get(tokenKey),
+    set(tokenKey, decision) {
+      entries.set(tokenKey, decision);
+      if (entries.size > maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+    },
+    get size() {
+      return entries.size;
+    },
+  };
 }
 
 /** How the credentials were obtained: from the cache, a new STS call, a call already in flight. */
@@ -73,23 +106,33 @@ export async function handleMcpRequest(
   const token = extractBearerToken(req.headers.authorization);
   const { claims, expiresAt, tokenKey } = await deps.verifier.verify(token);
 
-  const decision = decide(deps, claims, facts);
+  const decision = decide(deps, claims, tokenKey, facts);
+  facts.roleArn = decision.roleArn;
+  facts.roleFallback = decision.roleFallback;
   facts.sessionName = decision.sessionName;
   if (decision.sessionNameSanitized) facts.sessionNameSanitized = true;
 
   const body = await readBody(req, deps.maxBodyBytes);
   facts.bodyBytes = body.byteLength;
 
-  const credentials = await credentialsFor(deps, facts, {
-    token,
-    tokenExp: Math.floor(expiresAt.getTime() / 1000),
-    roleArn: decision.roleArn,
-    sessionName: decision.sessionName,
-    ...(tokenKey === undefined ? {} : { tokenHash: tokenKey }),
-  });
+  // A cached credential set is taken synchronously; otherwise one STS call (or a shared one).
+  const cached =
+    decision.credentialKey === undefined
+      ? undefined
+      : deps.credentials.peek(decision.credentialKey);
+  if (cached !== undefined) facts.cache = 'hit';
+  const credentials =
+    cached ??
+    (await credentialsFor(deps, facts, {
+      token,
+      tokenExp: Math.floor(expiresAt.getTime() / 1000),
+      roleArn: decision.roleArn,
+      sessionName: decision.sessionName,
+      ...(tokenKey === undefined ? {} : { tokenHash: tokenKey }),
+    }));
 
   const target = upstreamTarget(deps.upstreamUrl, req.url ?? '/');
-  const signed = await signForUpstream(
+  const signed = signUpstream(
     {
       method,
       url: target,
@@ -115,16 +158,19 @@ export async function handleMcpRequest(
 
 /**
  * The role (403 first when none), then the session name (401), as ToolHive orders them; reused
- * for a claim set the verifier cached, since both depend only on the claims and the config.
+ * for a token verified before (same cache key), since both depend only on its claims and the
+ * configuration.
  */
-function decide(deps: McpRequestDeps, claims: JWTPayload, facts: RequestFacts): RequestDecision {
-  const known = deps.decisions?.get(claims);
-  if (known !== undefined) {
-    facts.roleArn = known.roleArn;
-    facts.roleFallback = known.roleFallback;
-    return known;
-  }
+function decide(
+  deps: McpRequestDeps,
+  claims: JWTPayload,
+  tokenKey: string | undefined,
+  facts: RequestFacts
+): RequestDecision {
+  const known = tokenKey === undefined ? undefined : deps.decisions?.get(tokenKey);
+  if (known !== undefined) return known;
   const role = selectRole(deps.mapper, claims);
+  // Logged even when the session name is refused next.
   facts.roleArn = role.roleArn;
   facts.roleFallback = role.fallback;
   const session = extractSessionName(claims, deps.config.sessionNameClaim, {
@@ -135,9 +181,11 @@ function decide(deps: McpRequestDeps, claims: JWTPayload, facts: RequestFacts): 
     roleFallback: role.fallback,
     sessionName: session.sessionName,
     sessionNameSanitized: session.sanitized,
+    ...(tokenKey === undefined
+      ? {}
+      : { credentialKey: deps.credentials.keyFor(tokenKey, role.roleArn) }),
   };
-  // Only a frozen claim set (the verifier's cache) can be trusted not to change afterwards.
-  if (Object.isFrozen(claims)) deps.decisions?.set(claims, decision);
+  if (tokenKey !== undefined) deps.decisions?.set(tokenKey, decision);
   return decision;
 }
 

@@ -66,12 +66,14 @@ export function relayedResponseHeaders(upstream: HeaderInput): HeaderRecord {
 
 /**
  * The URL the upstream request goes to: the upstream URL's path, its own query (if any) followed
- * by the incoming query, kept as sent.
+ * by the incoming query, kept as sent. Without an incoming query this is `upstreamUrl` itself
+ * (no copy per request): callers must not modify the result.
  * @example upstreamTarget(new URL('https://aws-mcp.us-east-1.api.aws/mcp'), '/mcp?x=1').href // '…/mcp?x=1'
  */
 export function upstreamTarget(upstreamUrl: URL, requestTarget: string): URL {
+  const incoming = requestTarget.includes('?') ? splitTarget(requestTarget).search : '';
+  if (incoming === '' && upstreamUrl.hash === '') return upstreamUrl;
   const target = new URL(upstreamUrl.href);
-  const incoming = splitTarget(requestTarget).search;
   if (incoming !== '') {
     const own = target.search.replace(/^\?/, '');
     target.search = own === '' ? incoming : `${own}&${incoming}`;

@@ -16,7 +16,11 @@ export type { ProxyLoggerOptions } from './logger';
 export type { ProxyStats } from './proxyStats';
 export { handleMcpRequest } from './handleMcpRequest';
 export type { CacheOutcome, McpRequestDeps, RequestFacts } from './handleMcpRequest';
-export { forwardToUpstream, DEFAULT_UPSTREAM_TIMEOUT_MS } from './forwardToUpstream';
+export {
+  forwardToUpstream,
+  DEFAULT_UPSTREAM_TIMEOUT_MS,
+  UpstreamCancel,
+} from './forwardToUpstream';
 export type { ForwardOptions, UpstreamCall } from './forwardToUpstream';
 export { ISSUER_RETRY_AFTER_SECONDS, statusForError, TOOLHIVE_BODIES } from './errorResponses';
 export type { ErrorResponse, ErrorResponseContext, FailureStage } from './errorResponses';

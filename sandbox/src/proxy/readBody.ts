@@ -24,42 +24,70 @@ export function checkDeclaredLength(contentLength: string | undefined, maxBytes:
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   if (req.readableEnded) return Promise.resolve(new Uint8Array());
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    const cleanup = (): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
-    };
-    const onData = (chunk: Buffer): void => {
-      received += chunk.byteLength;
-      if (received > maxBytes) {
-        cleanup();
-        req.pause();
-        reject(tooLarge(maxBytes, 'streamed'));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => {
-      cleanup();
-      const body = Buffer.concat(chunks, received);
-      resolve(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
-    };
-    const onError = (): void => {
-      cleanup();
-      reject(new ProxyError('client_closed', 'Client closed the request'));
-    };
-    const onClose = (): void => {
-      if (req.readableEnded) return;
-      onError();
-    };
+    // The listeners are module functions reading this state from the request: no closures
+    // (and no per-request function objects) on the request path.
+    (req as ReadingRequest)[READING] = { chunks: [], received: 0, maxBytes, resolve, reject };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
     req.on('close', onClose);
   });
+}
+
+const READING = Symbol('readBody');
+
+interface Reading {
+  chunks: Buffer[];
+  received: number;
+  maxBytes: number;
+  resolve: (body: Uint8Array) => void;
+  reject: (error: ProxyError) => void;
+}
+
+type ReadingRequest = IncomingMessage & { [READING]?: Reading | undefined };
+
+/** Detaches the listeners and hands back the state, or undefined when reading is over. */
+function finish(req: ReadingRequest): Reading | undefined {
+  const reading = req[READING];
+  if (reading === undefined) return undefined;
+  req[READING] = undefined;
+  req.off('data', onData);
+  req.off('end', onEnd);
+  req.off('error', onError);
+  req.off('close', onClose);
+  return reading;
+}
+
+function onData(this: ReadingRequest, chunk: Buffer): void {
+  const reading = this[READING];
+  if (reading === undefined) return;
+  reading.received += chunk.byteLength;
+  if (reading.received > reading.maxBytes) {
+    finish(this);
+    this.pause();
+    reading.reject(tooLarge(reading.maxBytes, 'streamed'));
+    return;
+  }
+  reading.chunks.push(chunk);
+}
+
+function onEnd(this: ReadingRequest): void {
+  const reading = finish(this);
+  if (reading === undefined) return;
+  const { chunks } = reading;
+  // One chunk (a small MCP message) is the body as it is: no copy.
+  reading.resolve(
+    chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, reading.received)
+  );
+}
+
+function onError(this: ReadingRequest): void {
+  finish(this)?.reject(new ProxyError('client_closed', 'Client closed the request'));
+}
+
+function onClose(this: ReadingRequest): void {
+  if (this.readableEnded) return;
+  finish(this)?.reject(new ProxyError('client_closed', 'Client closed the request'));
 }
 
 function tooLarge(maxBytes: number, how: 'declared' | 'streamed'): ProxyError {

@@ -2,7 +2,7 @@
 // headers and stream the body back unbuffered (SSE), aborting upstream when the client leaves.
 
 import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
-import { forwardToUpstream } from './forwardToUpstream';
+import { UpstreamCancel, forwardToUpstream } from './forwardToUpstream';
 import type { UpstreamCall } from './forwardToUpstream';
 import { relayedResponseHeaders } from './headerRules';
 
@@ -32,11 +32,11 @@ export async function relayToUpstream(
   deps: RelayDeps,
   facts: RelayFacts
 ): Promise<void> {
-  const clientGone = new AbortController();
+  const cancel = new UpstreamCancel();
   const onClose = (): void => {
     if (!res.writableFinished) {
       facts.clientClosed = true;
-      clientGone.abort();
+      cancel.cancel();
     }
   };
   res.once('close', onClose);
@@ -45,10 +45,12 @@ export async function relayToUpstream(
   const upstream = await forwardToUpstream(call, {
     agent: deps.upstreamAgent,
     timeoutMs: deps.upstreamTimeoutMs,
-    signal: clientGone.signal,
+    cancel,
   });
   facts.upstreamStatus = upstream.statusCode;
-  for (const [name, value] of Object.entries(relayedResponseHeaders(upstream.headers))) {
+  const relayed = relayedResponseHeaders(upstream.headers);
+  for (const name in relayed) {
+    const value = relayed[name] as string | string[];
     const own = res.getHeader(name);
     if (own === undefined) res.setHeader(name, value);
     else if (name === 'vary') res.setHeader(name, `${String(own)}, ${String(value)}`);
@@ -61,10 +63,11 @@ export async function relayToUpstream(
 }
 
 /**
- * Pipes the upstream body to the client chunk by chunk, as it arrives (SSE events reach the
- * client when the upstream sends them); resolves when the response is finished or torn down.
- * Deliberately not `stream.pipeline`: that allocates an AbortController per call and aborts it
- * (with a DOMException and its stack trace) on every completion, a cost on every request.
+ * Relays the upstream body to the client chunk by chunk, as it arrives (SSE events reach the
+ * client when the upstream sends them), pausing the upstream while the client's buffer is full;
+ * resolves when the response is finished or torn down. Deliberately not `pipe`/`pipeline`: they
+ * add half a dozen listeners and an end-of-stream tracker (`pipeline` an AbortController) per
+ * request, a cost on every request; this is the same flow with the listeners it needs.
  */
 function streamBody(upstream: IncomingMessage, res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
@@ -72,15 +75,22 @@ function streamBody(upstream: IncomingMessage, res: ServerResponse): Promise<voi
     const settle = (): void => {
       if (settled) return;
       settled = true;
+      upstream.off('data', onData);
+      res.off('drain', onDrain);
       res.off('finish', settle);
       res.off('close', settle);
       resolve();
     };
-    // The client left (the upstream request is aborted by the caller) or the upstream broke off
-    // mid-stream: the client's connection is torn down, so it sees a truncated response, never a
-    // complete-looking one.
+    const onData = (chunk: Buffer): void => {
+      if (!res.write(chunk)) upstream.pause();
+    };
+    const onDrain = (): void => {
+      upstream.resume();
+    };
+    // The client left (the upstream request is cancelled by the caller) or the upstream broke
+    // off mid-stream: the client's connection is torn down, so it sees a truncated response,
+    // never a complete-looking one.
     const broken = (): void => {
-      upstream.unpipe(res);
       if (!res.destroyed) res.destroy();
       settle();
     };
@@ -88,9 +98,13 @@ function streamBody(upstream: IncomingMessage, res: ServerResponse): Promise<voi
     upstream.once('close', () => {
       if (!upstream.complete) broken();
     });
+    upstream.once('end', () => {
+      if (!settled) res.end();
+    });
     res.on('error', broken);
+    res.on('drain', onDrain);
     res.once('finish', settle);
     res.once('close', settle);
-    upstream.pipe(res);
+    upstream.on('data', onData);
   });
 }

@@ -32,15 +32,16 @@ const FORWARDING_PREFIX = 'x-forwarded-';
  */
 export function stripHopByHopHeaders(headers: HeaderInput): HeaderRecord {
   const record = toHeaderRecord(headers);
-  const named = new Set(HOP_BY_HOP_HEADERS);
   const connection = record.connection;
-  for (const value of typeof connection === 'string' ? [connection] : (connection ?? [])) {
-    for (const token of value.split(',')) {
-      const name = token.trim().toLowerCase();
-      if (name !== '') named.add(name);
+  if (connection !== undefined) {
+    for (const value of typeof connection === 'string' ? [connection] : connection) {
+      for (const token of value.split(',')) {
+        const name = token.trim().toLowerCase();
+        if (name !== '') delete record[name];
+      }
     }
   }
-  for (const name of named) delete record[name];
+  for (const name of HOP_BY_HOP_HEADERS) delete record[name];
   return record;
 }
 
@@ -70,23 +71,42 @@ export function isForwardingHeader(name: string): boolean {
  */
 export function toHeaderRecord(headers: HeaderInput): HeaderRecord {
   const out: HeaderRecord = {};
-  const add = (name: string, value: string): void => {
-    const key = name.toLowerCase();
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else out[key] = [...(typeof existing === 'string' ? [existing] : existing), value];
-  };
   if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    for (const [name, value] of headers) if (name !== 'set-cookie') add(name, value);
-    for (const cookie of headers.getSetCookie()) add('set-cookie', cookie);
+    for (const [name, value] of headers) if (name !== 'set-cookie') addHeader(out, name, value);
+    for (const cookie of headers.getSetCookie()) addHeader(out, 'set-cookie', cookie);
     return out;
   }
-  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+  // A plain loop, no closure or entry arrays: this runs on every proxied request.
+  const bag = headers as Record<string, unknown>;
+  for (const name in bag) {
+    if (!Object.hasOwn(bag, name)) continue;
+    const value = bag[name];
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const v of value) add(name, String(v));
-    else add(name, String(value));
+    const key = lowerCaseName(name);
+    if (Array.isArray(value)) for (const v of value as unknown[]) addHeader(out, key, String(v));
+    else addHeader(out, key, typeof value === 'string' ? value : String(value));
   }
   return out;
+}
+
+function addHeader(out: HeaderRecord, key: string, value: string): void {
+  const existing = out[key];
+  if (existing === undefined) out[key] = value;
+  else if (typeof existing === 'string') out[key] = [existing, value];
+  else existing.push(value);
+}
+
+/**
+ * `name.toLowerCase()`, without a new string when the name is lower-case already (as Node
+ * delivers every incoming header name).
+ * @example lowerCaseName('Content-Type') // 'content-type'
+ */
+export function lowerCaseName(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return name.toLowerCase();
+  }
+  return name;
 }
 
 /**

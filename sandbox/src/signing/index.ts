@@ -37,3 +37,14 @@ export type { HeaderInput, HeaderRecord } from './headers';
 export { formatAmzDate, parseAmzDate, parseAuthorization, SIGV4_ALGORITHM } from './authorization';
 export type { ParsedAuthorization } from './authorization';
 export { EMPTY_BODY_SHA256, parseQuery, sha256Hex, splitTarget } from './request';
+export { createUpstreamSigner } from './signer';
+export type { SignForUpstreamSync } from './signer';
+export { canonicalQuery, canonicalizePath, createSigV4Signer, normalizeHeaderValue } from './sigv4';
+export type {
+  SigV4Credentials,
+  SigV4Hashing,
+  SigV4Request,
+  SigV4Result,
+  SigV4Scope,
+  SigV4Signer,
+} from './sigv4';

@@ -66,6 +66,28 @@ const req = (over: Partial<CredentialRequest> = {}): CredentialRequest => ({
 });
 
 describe('credential cache', () => {
+  it('peek: a synchronous hit under keyFor(token hash, role), nothing counted on a miss', async () => {
+    const { clock, sts, cache } = setup({ hashToken: () => 'h1' });
+    const key = cache.keyFor('h1', ROLE_A);
+    assert.equal(key, cache.keyFor('h1', ROLE_A));
+    assert.notEqual(key, cache.keyFor('h1', ROLE_B));
+    assert.equal(cache.peek(key), undefined);
+    assert.deepEqual([cache.stats().hits, cache.stats().misses], [0, 0]);
+    const issued = await cache.getCredentials(req({ tokenExp: Math.floor(T0 / 1000) + 3600 }));
+    assert.equal(cache.peek(key), issued);
+    assert.equal(cache.stats().hits, 1);
+    clock.now += 3600_000; // past the token's exp minus the margin
+    assert.equal(cache.peek(key), undefined);
+    assert.equal(cache.stats().expired, 1);
+    assert.equal(sts.calls.length, 1);
+  });
+
+  it('peek is always empty when the cache is disabled', async () => {
+    const { cache } = setup({ disabled: true, hashToken: () => 'h1' });
+    await cache.getCredentials(req());
+    assert.equal(cache.peek(cache.keyFor('h1', ROLE_A)), undefined);
+  });
+
   it('keys by hashToken when given (e.g. a native SHA-256), never by the raw token', async () => {
     const hashed: string[] = [];
     const { sts, cache } = setup({

@@ -62,6 +62,14 @@ export interface CredentialCache {
     request: CredentialRequest,
     onOutcome?: (outcome: CredentialOutcome) => void
   ): Promise<StsCredentials>;
+  /**
+   * The valid cached credentials under `key` (from `keyFor`), counted as a hit, or undefined
+   * (nothing counted: follow with `getCredentials`). Synchronous: a request whose credentials are
+   * cached awaits nothing for them. Always undefined when the cache is disabled.
+   */
+  peek(key: string): StsCredentials | undefined;
+  /** The cache key of a token hash and role: what `peek` takes (keep it, it is the same each time). */
+  keyFor(tokenHash: string, roleArn: string): string;
   stats(): CredentialCacheStats;
   clear(): void;
 }
@@ -110,6 +118,21 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
     }
   }
 
+  function peek(key: string): StsCredentials | undefined {
+    if (options.disabled) return undefined;
+    const entry = entries.get(key);
+    if (entry === undefined) return undefined;
+    if (now() < entry.validUntil) {
+      entries.delete(key);
+      entries.set(key, entry); // most recently used
+      counters.hits++;
+      return entry.credentials;
+    }
+    entries.delete(key);
+    counters.expired++;
+    return undefined;
+  }
+
   async function getCredentials(
     request: CredentialRequest,
     onOutcome?: (outcome: CredentialOutcome) => void
@@ -120,19 +143,11 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
       onOutcome?.('off');
       return exchange(exchangeInput(request));
     }
-    // The hash of the token, then the role: the raw token never becomes a key.
-    const key = `${request.tokenHash ?? hashToken(request.token)}\n${request.roleArn}`;
-    const entry = entries.get(key);
-    if (entry) {
-      if (now() < entry.validUntil) {
-        entries.delete(key);
-        entries.set(key, entry); // most recently used
-        counters.hits++;
-        onOutcome?.('hit');
-        return entry.credentials;
-      }
-      entries.delete(key);
-      counters.expired++;
+    const key = keyFor(request.tokenHash ?? hashToken(request.token), request.roleArn);
+    const cached = peek(key);
+    if (cached !== undefined) {
+      onOutcome?.('hit');
+      return cached;
     }
     counters.misses++;
     const pending = inFlight.get(key);
@@ -158,9 +173,16 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
 
   return {
     getCredentials,
+    peek,
+    keyFor,
     stats: () => ({ ...counters, inFlight: inFlight.size, size: entries.size }),
     clear: () => entries.clear(),
   };
+}
+
+/** The hash of the token, then the role: the raw token never becomes a key. */
+function keyFor(tokenHash: string, roleArn: string): string {
+  return `${tokenHash}\n${roleArn}`;
 }
 
 /** The request without the cache's own fields (built on a miss only, not on every hit). */
