@@ -74,6 +74,8 @@ export function statusForError(error: unknown, context: ErrorResponseContext): E
   const failure = classifyFailure(error);
   const row = FAILURE_TABLE[failure.kind] as Row<Failure>;
   const answer = row[context.mode ?? DEFAULT_PROXY_MODE](failure, context);
+  // Go's ResponseWriter sets Content-Length on a short answer; so do we, in both modes.
+  answer.headers['content-length'] = String(new TextEncoder().encode(answer.body).byteLength);
   return {
     ...answer,
     failure: failure.kind,
