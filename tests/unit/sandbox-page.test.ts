@@ -261,10 +261,21 @@ describe("the sandbox page's table of differences is the proxy's failure table",
         .map((cell) => cell.trim())
     );
 
-  /** A body is shown when a code span of the cell matches it; `…` and `<…>` stand for anything. */
+  /**
+   * A body is shown when a code span of the cell matches it (`…` and `<…>` stand for anything); a
+   * JSON body, by its error code and description, or a JSON-RPC error's message.
+   */
   function shows(cell: string, body: string): boolean {
     const spans = [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
-    return spans.some((span) => matchesShown(span.replace(/<[^>]+>/g, '…'), body.trimEnd()));
+    const shown = (text: string): boolean =>
+      spans.some((span) => matchesShown(span.replace(/<[^>]+>/g, '…'), text));
+    if (!body.startsWith('{')) return shown(body.trimEnd());
+    const json = JSON.parse(body) as {
+      error: string | { message: string };
+      error_description?: string;
+    };
+    if (typeof json.error === 'object') return /JSON-RPC/.test(cell) && shown(json.error.message);
+    return /JSON/.test(cell) && shown(json.error) && shown(json.error_description ?? '');
   }
 
   it('lists every failure row and setting the test knows, and no other', () => {
