@@ -118,6 +118,7 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
     issuer: resolved.issuer,
     audience: resolved.audience,
     algorithms: STS_ALGORITHMS,
+    clockToleranceSeconds: resolved.clockToleranceSeconds,
     // With the cache on, a token seen again skips the signature check (until exp, at most 60 s).
     ...(resolved.cache.enabled ? { cache: { maxEntries: resolved.cache.maxEntries } } : {}),
     ...(resolved.jwksUri ? { jwksUri: resolved.jwksUri } : {}),
@@ -244,10 +245,13 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
       await dispatch(req, res, path, facts, origins);
     } catch (error) {
       failure = statusForError(error, {
+        mode: resolved.mode,
         resourceMetadataUrl: protectedResourceMetadataUrl(resourceUrl()),
+        issuer: resolved.issuer,
+        authorization: req.headers.authorization,
       });
       if (!res.headersSent && !res.destroyed) {
-        sendText(res, failure.status, failure.headers, failure.body);
+        res.writeHead(failure.status, failure.headers).end(failure.body);
       } else {
         res.destroy();
       }

@@ -1,15 +1,26 @@
-// The one place where a failure on the request path becomes an HTTP status, a short plain-text
-// body and headers (WWW-Authenticate, Retry-After), plus log-safe fields. It sends nothing.
+// The failure table: every named failure of the request path (failures.ts) → status, headers and
+// the exact body, in two columns: ToolHive's answer and this project's enhanced one. It sends
+// nothing; createProxy writes what it returns.
 
-import { isTokenError, wwwAuthenticateHeader } from '../auth';
-import { isAwsStsError } from '../errors';
-import { StsExchangeError } from '../sts';
-import { isProxyError } from './proxyError';
+import { wwwAuthenticateHeader } from '../auth';
+import type { StsFailureKind } from '../sts';
+import { classifyFailure, failureLog, failureStage } from './failures';
+import type { Failure, FailureKind, FailureStage } from './failures';
+import { PLAIN_TEXT_HEADERS } from './headerRules';
+import { DEFAULT_PROXY_MODE } from './mode';
+import type { ProxyMode } from './mode';
+import { goJson, toolhiveChallenge, toolhiveTokenFailure } from './toolhiveWording';
+
+export type { FailureStage } from './failures';
 
 /** Seconds a client should wait when the token issuer's discovery or JWKS is unreachable. */
 export const ISSUER_RETRY_AFTER_SECONDS = 5;
+/** Seconds a client should wait after STS throttling, when STS sent no `Retry-After`. */
+export const THROTTLING_RETRY_AFTER_SECONDS = 5;
+/** Seconds a client should wait after a transient STS, IdP or network failure. */
+export const TRANSIENT_RETRY_AFTER_SECONDS = 2;
 
-/** ToolHive's bodies (pkg/auth/awssts/middleware.go), kept verbatim. */
+/** ToolHive's bodies (stacklok/toolhive `pkg/auth/awssts/middleware.go`), kept verbatim. */
 export const TOOLHIVE_BODIES = {
   authenticationRequired: 'Authentication required',
   noRole: 'Failed to determine IAM role',
@@ -17,152 +28,243 @@ export const TOOLHIVE_BODIES = {
   invalidSessionName: 'Invalid session name',
   stsFailed: 'AWS credential exchange failed',
   signingFailed: 'Request signing failed',
+  /** `pkg/bodylimit/middleware.go` and `pkg/transport/proxy/transparent/transparent_proxy.go`. */
+  tooLarge: 'Request Entity Too Large',
 } as const;
-
-/** The step of the request path that failed. */
-export type FailureStage =
-  'routing' | 'auth' | 'role' | 'session' | 'body' | 'sts' | 'signing' | 'upstream' | 'internal';
 
 /** What the client receives, and what the log may say about it. */
 export interface ErrorResponse {
   status: number;
-  /** One line of plain text, never a token, credential or claim value. */
-  body: string;
+  /** Every header of the answer, `content-type` included. */
   headers: Record<string, string>;
+  /** The body exactly as sent; never a token, credential or claim value. */
+  body: string;
+  /** The row of the table that answered. */
+  failure: FailureKind;
   stage: FailureStage;
   /** Log-safe fields: reasons, codes, operator details. */
   log: Record<string, unknown>;
 }
 
 export interface ErrorResponseContext {
-  /** `resource_metadata` of the Bearer challenge on every 401. */
+  /** Which column of the table answers. Default `enhanced`. */
+  mode?: ProxyMode;
+  /** `resource_metadata` of the Bearer challenges. */
   resourceMetadataUrl: string;
+  /** The configured issuer: ToolHive's challenge carries it as `realm`. */
+  issuer?: string;
+  /**
+   * The request's Authorization header. ToolHive's texts name the token's `alg` or `kid`, so the
+   * table reads them from its header part; nothing else of it is read.
+   */
+  authorization?: string | readonly string[];
 }
 
+/** An answer before the table adds the log fields. */
+type Answer = Pick<ErrorResponse, 'status' | 'headers' | 'body'>;
+type Column<F extends Failure> = (failure: F, context: ErrorResponseContext) => Answer;
+type Row<F extends Failure> = { toolhive: Column<F>; enhanced: Column<F> };
+type Table = { [K in FailureKind]: Row<Extract<Failure, { kind: K }>> };
+
 /**
- * Maps any error thrown on the request path to the response the proxy sends.
- * @example const { status, body, headers } = statusForError(error, { resourceMetadataUrl });
+ * Maps anything thrown on the request path to the answer the mode gives.
+ * @example const { status, headers, body } = statusForError(error, { mode: 'toolhive', resourceMetadataUrl, issuer });
  */
 export function statusForError(error: unknown, context: ErrorResponseContext): ErrorResponse {
-  const challenge = (description?: string): Record<string, string> => ({
+  const failure = classifyFailure(error);
+  const row = FAILURE_TABLE[failure.kind] as Row<Failure>;
+  const answer = row[context.mode ?? DEFAULT_PROXY_MODE](failure, context);
+  // Go's ResponseWriter sets Content-Length on a short answer; so do we, in both modes.
+  answer.headers['content-length'] = String(new TextEncoder().encode(answer.body).byteLength);
+  return {
+    ...answer,
+    failure: failure.kind,
+    stage: failureStage(failure.kind),
+    log: failureLog(failure),
+  };
+}
+
+/** `http.Error(w, text, status)` in Go: plain text, `nosniff`, a trailing newline. */
+function goText(status: number, text: string, headers: Record<string, string> = {}): Answer {
+  return {
+    status,
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
+    body: `${text}\n`,
+  };
+}
+
+/** The enhanced mode's plain text answers: one line, `no-store`. */
+function text(status: number, line: string, headers: Record<string, string> = {}): Answer {
+  return { status, headers: { ...PLAIN_TEXT_HEADERS, ...headers }, body: `${line}\n` };
+}
+
+/** The enhanced Bearer challenge: bare without a token, `invalid_token` with a description. */
+function challenge(context: ErrorResponseContext, description?: string): Record<string, string> {
+  return {
     'www-authenticate': wwwAuthenticateHeader({
       resourceMetadataUrl: context.resourceMetadataUrl,
       ...(description === undefined
         ? {}
         : { error: 'invalid_token', errorDescription: description }),
     }),
-  });
-
-  if (isTokenError(error)) {
-    const log = { reason: error.reason, ...(error.detail ? { detail: error.detail } : {}) };
-    if (error.reason === 'unavailable') {
-      return {
-        status: 503,
-        body: `Token issuer unavailable: ${error.message}; retry later`,
-        headers: { 'retry-after': String(ISSUER_RETRY_AFTER_SECONDS) },
-        stage: 'auth',
-        log,
-      };
-    }
-    if (error.reason === 'missing') {
-      return {
-        status: 401,
-        body: TOOLHIVE_BODIES.authenticationRequired,
-        headers: challenge(),
-        stage: 'auth',
-        log,
-      };
-    }
-    return {
-      status: 401,
-      body: `Invalid bearer token: ${error.message}`,
-      headers: challenge(error.message),
-      stage: 'auth',
-      log,
-    };
-  }
-
-  if (error instanceof StsExchangeError) {
-    const headers: Record<string, string> =
-      error.status === 401 ? challenge(`AWS STS refused the token (${error.stsCode})`) : {};
-    if (error.retryAfterSeconds !== undefined) {
-      headers['retry-after'] = String(error.retryAfterSeconds);
-    }
-    return {
-      status: error.status,
-      body: `${TOOLHIVE_BODIES.stsFailed}: ${error.stsCode}: ${error.reason}`,
-      headers,
-      stage: 'sts',
-      log: { sts: error.summary },
-    };
-  }
-
-  if (isProxyError(error)) {
-    const log = { kind: error.kind, ...(error.detail ? { detail: error.detail } : {}) };
-    const status = PROXY_ERROR_STATUS[error.kind];
-    const headers: Record<string, string> = {};
-    if (error.kind === 'body_too_large') headers.connection = 'close';
-    if (error.allow !== undefined) headers.allow = error.allow;
-    const stage: FailureStage =
-      error.kind === 'body_too_large' || error.kind === 'client_closed'
-        ? 'body'
-        : error.kind.startsWith('upstream_')
-          ? 'upstream'
-          : 'routing';
-    return { status, body: error.message, headers, stage, log };
-  }
-
-  if (isAwsStsError(error)) {
-    const log = { code: error.code, message: error.message };
-    switch (error.code) {
-      case 'NO_ROLE_MAPPING':
-        return { status: 403, body: TOOLHIVE_BODIES.noRole, headers: {}, stage: 'role', log };
-      case 'MISSING_SESSION_NAME_CLAIM':
-        return {
-          status: 401,
-          body: TOOLHIVE_BODIES.missingSessionName,
-          headers: challenge(TOOLHIVE_BODIES.missingSessionName),
-          stage: 'session',
-          log,
-        };
-      case 'INVALID_SESSION_NAME':
-        return {
-          status: 401,
-          body: TOOLHIVE_BODIES.invalidSessionName,
-          headers: challenge(TOOLHIVE_BODIES.invalidSessionName),
-          stage: 'session',
-          log,
-        };
-      case 'SIGNING_FAILED':
-        return {
-          status: 500,
-          body: TOOLHIVE_BODIES.signingFailed,
-          headers: {},
-          stage: 'signing',
-          log,
-        };
-      default:
-        return { status: 500, body: 'Internal proxy error', headers: {}, stage: 'internal', log };
-    }
-  }
-
-  const name = error instanceof Error ? error.name : typeof error;
-  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
-  return {
-    status: 500,
-    body: 'Internal proxy error',
-    headers: {},
-    stage: 'internal',
-    log: { error: { name, message } },
   };
 }
 
-const PROXY_ERROR_STATUS = {
-  body_too_large: 413,
-  client_closed: 499, // never sent (the client is gone); the log's conventional value
-  upstream_unreachable: 502,
-  upstream_timeout: 504,
-  origin_forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-} as const;
+/** ToolHive's OIDC middleware (`pkg/auth/token.go` Middleware, `writeOAuthError`). */
+const toolhiveTokenAnswer: Column<
+  Extract<Failure, { kind: 'token_missing' | 'token_rejected' | 'issuer_unavailable' }>
+> = ({ error }, context) => {
+  const { error: code, text: description } = toolhiveTokenFailure(error, context.authorization);
+  return {
+    status: 401,
+    headers: {
+      'www-authenticate': toolhiveChallenge({
+        issuer: context.issuer,
+        resourceMetadataUrl: context.resourceMetadataUrl,
+        error: code,
+        description,
+      }),
+      'content-type': 'application/json',
+    },
+    body: goJson({
+      error: code,
+      error_description: code === 'invalid_token' ? `Invalid token: ${description}` : description,
+    }),
+  };
+};
+
+/** Every STS failure in ToolHive: `http.Error(w, "AWS credential exchange failed", 401)`. */
+const toolhiveSts = (): Answer => goText(401, TOOLHIVE_BODIES.stsFailed);
+
+/** Enhanced STS answers: the status by kind, the reason in the body, Retry-After when it helps. */
+function enhancedSts(
+  status: number,
+  retryAfterDefault?: number
+): Column<Extract<Failure, { kind: `sts_${StsFailureKind}` }>> {
+  return ({ error }, context) => {
+    const headers: Record<string, string> =
+      status === 401 ? challenge(context, `AWS STS refused the token (${error.stsCode})`) : {};
+    if (retryAfterDefault !== undefined) {
+      headers['retry-after'] = String(error.retryAfterSeconds ?? retryAfterDefault);
+    }
+    return text(status, `${TOOLHIVE_BODIES.stsFailed}: ${error.stsCode}: ${error.reason}`, headers);
+  };
+}
+
+/** An answer that is the same in both modes (the proxy's own routing; ToolHive forwards). */
+function both<F extends Failure>(column: Column<F>): Row<F> {
+  return { toolhive: column, enhanced: column };
+}
+
+/** The table. Each ToolHive cell names the stacklok/toolhive source it follows. */
+export const FAILURE_TABLE: Table = {
+  token_missing: {
+    // pkg/auth/token.go: ExtractBearerToken fails → invalid_request with the challenge.
+    toolhive: toolhiveTokenAnswer,
+    enhanced: (_failure, context) =>
+      text(401, TOOLHIVE_BODIES.authenticationRequired, challenge(context)),
+  },
+  token_rejected: {
+    // pkg/auth/token.go: ValidateToken fails → invalid_token, "Invalid token: <error>".
+    toolhive: toolhiveTokenAnswer,
+    enhanced: ({ error }, context) =>
+      text(401, `Invalid bearer token: ${error.message}`, challenge(context, error.message)),
+  },
+  issuer_unavailable: {
+    // pkg/auth/token.go: a failed discovery or JWKS fetch is a ValidateToken error like any other.
+    toolhive: toolhiveTokenAnswer,
+    enhanced: ({ error }) =>
+      text(503, `Token issuer unavailable: ${error.message}; retry later`, {
+        'retry-after': String(ISSUER_RETRY_AFTER_SECONDS),
+      }),
+  },
+  no_role: {
+    // pkg/auth/awssts/middleware.go: SelectRole fails → 403.
+    toolhive: () => goText(403, TOOLHIVE_BODIES.noRole),
+    enhanced: () => text(403, TOOLHIVE_BODIES.noRole),
+  },
+  session_name_missing: {
+    // pkg/auth/awssts/middleware.go: ExtractSessionName fails → 401, no challenge.
+    toolhive: () => goText(401, TOOLHIVE_BODIES.missingSessionName),
+    enhanced: (_failure, context) =>
+      text(
+        401,
+        TOOLHIVE_BODIES.missingSessionName,
+        challenge(context, TOOLHIVE_BODIES.missingSessionName)
+      ),
+  },
+  session_name_invalid: {
+    // pkg/auth/awssts/middleware.go: ValidateSessionName fails → 401, no challenge.
+    toolhive: () => goText(401, TOOLHIVE_BODIES.invalidSessionName),
+    enhanced: (_failure, context) =>
+      text(
+        401,
+        TOOLHIVE_BODIES.invalidSessionName,
+        challenge(context, TOOLHIVE_BODIES.invalidSessionName)
+      ),
+  },
+  // pkg/auth/awssts/middleware.go and exchange.go: any ExchangeToken error → 401, the STS reason
+  // only in a debug log.
+  sts_token_rejected: { toolhive: toolhiveSts, enhanced: enhancedSts(401) },
+  sts_denied: { toolhive: toolhiveSts, enhanced: enhancedSts(403) },
+  sts_misconfigured: { toolhive: toolhiveSts, enhanced: enhancedSts(500) },
+  sts_throttled: {
+    toolhive: toolhiveSts,
+    enhanced: enhancedSts(503, THROTTLING_RETRY_AFTER_SECONDS),
+  },
+  sts_unavailable: {
+    toolhive: toolhiveSts,
+    enhanced: enhancedSts(503, TRANSIENT_RETRY_AFTER_SECONDS),
+  },
+  sts_transient: {
+    toolhive: toolhiveSts,
+    enhanced: enhancedSts(502, TRANSIENT_RETRY_AFTER_SECONDS),
+  },
+  sts_failed: { toolhive: toolhiveSts, enhanced: enhancedSts(502) },
+  signing_failed: {
+    // pkg/auth/awssts/middleware.go: signRequestForTarget fails → 500.
+    toolhive: () => goText(500, TOOLHIVE_BODIES.signingFailed),
+    enhanced: () => text(500, TOOLHIVE_BODIES.signingFailed),
+  },
+  body_too_large: {
+    // pkg/bodylimit/middleware.go: Content-Length over 8 MiB → 413, before authentication.
+    toolhive: () => goText(413, TOOLHIVE_BODIES.tooLarge, { connection: 'close' }),
+    enhanced: ({ error }) => text(413, error.message, { connection: 'close' }),
+  },
+  body_too_large_streamed: {
+    // pkg/bodylimit/middleware.go caps the reader; the awsSts signer's read then fails
+    // (middleware.go signRequestForTarget) → 500 "Request signing failed".
+    toolhive: () => goText(500, TOOLHIVE_BODIES.signingFailed, { connection: 'close' }),
+    enhanced: ({ error }) => text(413, error.message, { connection: 'close' }),
+  },
+  upstream_unreachable: {
+    // net/http/httputil ReverseProxy's default ErrorHandler (transparent_proxy.go sets none): 502,
+    // no body.
+    toolhive: () => ({ status: 502, headers: {}, body: '' }),
+    enhanced: ({ error }) => text(502, error.message),
+  },
+  upstream_timeout: {
+    // ToolHive sets no upstream timeout; when the transport gives up, ReverseProxy answers 502.
+    toolhive: () => ({ status: 502, headers: {}, body: '' }),
+    enhanced: ({ error }) => text(504, error.message),
+  },
+  origin_forbidden: {
+    // pkg/transport/middleware/origin/origin.go writeForbidden: 403, a JSON-RPC error.
+    toolhive: () => ({
+      status: 403,
+      headers: { 'content-type': 'application/json' },
+      body: goJson({ error: { code: -32600, message: 'Origin not allowed' }, jsonrpc: '2.0' }),
+    }),
+    enhanced: ({ error }) => text(403, error.message),
+  },
+  client_closed: both(({ error }) => text(499, error.message)),
+  not_found: both(({ error }) => text(404, error.message)),
+  method_not_allowed: both(({ error }) =>
+    text(405, error.message, error.allow === undefined ? {} : { allow: error.allow })
+  ),
+  internal: both(() => text(500, 'Internal proxy error')),
+};

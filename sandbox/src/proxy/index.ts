@@ -4,7 +4,15 @@
 export { createProxy, HEALTH_PATH } from './createProxy';
 export type { ListeningAddress, Proxy } from './createProxy';
 export {
+  DEFAULT_PROXY_MODE,
+  PROXY_MODES,
+  TOOLHIVE_MAX_BODY_BYTES,
+  TOOLHIVE_STS_MAX_ATTEMPTS,
+} from './mode';
+export type { ProxyMode } from './mode';
+export {
   DEFAULT_MCP_PATH,
+  ENHANCED_CLOCK_TOLERANCE_SECONDS,
   isLoopbackHost,
   resolveProxyOptions,
   STS_ALGORITHMS,
@@ -22,8 +30,18 @@ export {
   UpstreamCancel,
 } from './forwardToUpstream';
 export type { ForwardOptions, UpstreamCall } from './forwardToUpstream';
-export { ISSUER_RETRY_AFTER_SECONDS, statusForError, TOOLHIVE_BODIES } from './errorResponses';
-export type { ErrorResponse, ErrorResponseContext, FailureStage } from './errorResponses';
+export {
+  FAILURE_TABLE,
+  ISSUER_RETRY_AFTER_SECONDS,
+  statusForError,
+  THROTTLING_RETRY_AFTER_SECONDS,
+  TOOLHIVE_BODIES,
+  TRANSIENT_RETRY_AFTER_SECONDS,
+} from './errorResponses';
+export type { ErrorResponse, ErrorResponseContext } from './errorResponses';
+export { classifyFailure, failureStage } from './failures';
+export type { Failure, FailureKind, FailureStage } from './failures';
+export { TOOLHIVE_BEARER_ERRORS } from './toolhiveWording';
 export {
   NOT_FORWARDED_REQUEST_HEADERS,
   PLAIN_TEXT_HEADERS,

@@ -14,6 +14,13 @@ import {
 } from '../sts';
 import { normalizeOrigins } from './cors';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './forwardToUpstream';
+import {
+  DEFAULT_PROXY_MODE,
+  PROXY_MODES,
+  TOOLHIVE_MAX_BODY_BYTES,
+  TOOLHIVE_STS_MAX_ATTEMPTS,
+} from './mode';
+import type { ProxyMode } from './mode';
 import { MAX_BODY_BYTES } from './readBody';
 
 /**
@@ -32,6 +39,9 @@ export const STS_ALGORITHMS: readonly AsymmetricAlgorithm[] = [
 /** Where the MCP endpoint is served when no `resourceUrl` says otherwise. */
 export const DEFAULT_MCP_PATH = '/mcp';
 
+/** The enhanced mode's leeway for `exp` and `nbf`; ToolHive allows none (golang-jwt's default). */
+export const ENHANCED_CLOCK_TOLERANCE_SECONDS = 30;
+
 /**
  * The per-token caches: credentials per (token, role), and verified tokens (a token seen again
  * skips the signature check and role selection until its exp, at most 60 s per verification).
@@ -44,6 +54,12 @@ export interface ProxyCacheOptions {
 }
 
 export interface ProxyOptions {
+  /**
+   * `toolhive`: answer every failure as ToolHive does, call STS on every request, allow no clock
+   * skew, cap bodies at 8 MiB. `enhanced` (default): the credential cache, explanatory bodies,
+   * Retry-After and a challenge on every 401. See errorResponses.ts for the whole table.
+   */
+  mode?: ProxyMode;
   /** The awsSts configuration: a (possibly partial) spec object, or YAML/JSON text as a file holds it. */
   config: AwsStsConfig | AwsStsSpec | string;
   /** The MCP server to sign for, e.g. `https://aws-mcp.us-east-1.api.aws/mcp`. */
@@ -56,9 +72,12 @@ export interface ProxyOptions {
   resourceUrl?: string;
   /** STS endpoint, e.g. a local STS emulator. Default `https://sts.<region>.amazonaws.com`. */
   stsEndpoint?: string;
-  /** `false`: every request verified and exchanged with STS, like ToolHive. Default: cache on. */
+  /**
+   * `false`: every request verified and exchanged with STS, like ToolHive. Default: on in the
+   * enhanced mode; the ToolHive mode has no cache and refuses this option.
+   */
   cache?: boolean | ProxyCacheOptions;
-  /** Repair invalid session names instead of answering 401 (an extension; ToolHive rejects). */
+  /** Repair invalid session names instead of answering 401 (enhanced only; ToolHive rejects). */
   sanitizeSessionName?: boolean;
   /** Browser origins allowed to call the proxy (CORS), e.g. the docs site. */
   allowedOrigins?: readonly string[];
@@ -66,13 +85,16 @@ export interface ProxyOptions {
   logger?: Logger;
   /** Time the upstream has to send response headers. Default 30000. */
   upstreamTimeoutMs?: number;
-  /** Largest request body. Default 10 MiB (ToolHive's). */
+  /** Largest request body. Default 8 MiB in the ToolHive mode (its bodylimit), else 10 MiB. */
   maxBodyBytes?: number;
   /** Skip OIDC discovery and read keys here. */
   jwksUri?: string;
   /** Used for discovery and JWKS requests. */
   fetch?: typeof globalThis.fetch;
-  /** Attempts per STS exchange (first call plus SDK retries of transient errors). Default 2. */
+  /**
+   * Attempts per STS exchange (first call plus SDK retries of transient errors). Default 2, or 3
+   * in the ToolHive mode (the AWS SDK for Go v2's standard retryer).
+   */
   stsMaxAttempts?: number;
   /** Connection and response timeout of each STS attempt, in milliseconds. Default 10000. */
   stsTimeoutMs?: number;
@@ -80,6 +102,7 @@ export interface ProxyOptions {
 
 /** Options after checking, with defaults applied. */
 export interface ResolvedProxyOptions {
+  mode: ProxyMode;
   config: AwsStsConfig;
   upstreamUrl: URL;
   issuer: string;
@@ -95,6 +118,8 @@ export interface ResolvedProxyOptions {
   jwksUri: string | undefined;
   stsMaxAttempts: number;
   stsTimeoutMs: number;
+  /** Leeway for the token's `exp` and `nbf`: 0 in the ToolHive mode, 30 s otherwise. */
+  clockToleranceSeconds: number;
 }
 
 /**
@@ -102,7 +127,24 @@ export interface ResolvedProxyOptions {
  * @example resolveProxyOptions({ config: yamlText, upstreamUrl, issuer, audience: 'toolhive-aws' })
  */
 export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions {
-  const cache = options.cache ?? true;
+  const mode = options.mode ?? DEFAULT_PROXY_MODE;
+  if (!PROXY_MODES.includes(mode)) {
+    throw invalid('mode', `mode must be one of ${PROXY_MODES.join(', ')}`);
+  }
+  const toolhive = mode === 'toolhive';
+  if (toolhive && options.cache !== undefined && options.cache !== false) {
+    throw invalid(
+      'cache',
+      'the ToolHive mode calls STS on every request, as ToolHive does; the credential cache is an enhancement (mode: enhanced)'
+    );
+  }
+  if (toolhive && options.sanitizeSessionName === true) {
+    throw invalid(
+      'sanitizeSessionName',
+      'ToolHive rejects invalid session names; repairing them is an enhancement (mode: enhanced)'
+    );
+  }
+  const cache = options.cache ?? !toolhive;
   const cacheBounds = typeof cache === 'object' ? cache : {};
   const resourceUrl = options.resourceUrl;
   if (resourceUrl !== undefined) serviceUrl(resourceUrl, 'resourceUrl');
@@ -118,6 +160,7 @@ export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions
     throw invalid('audience', 'audience must be a non-empty string (the aud your tokens carry)');
   }
   return {
+    mode,
     config: loadConfig(options.config),
     upstreamUrl: serviceUrl(options.upstreamUrl, 'upstreamUrl'),
     issuer: options.issuer,
@@ -144,10 +187,19 @@ export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions
       DEFAULT_UPSTREAM_TIMEOUT_MS,
       'upstreamTimeoutMs'
     ),
-    maxBodyBytes: positiveInteger(options.maxBodyBytes, MAX_BODY_BYTES, 'maxBodyBytes'),
+    maxBodyBytes: positiveInteger(
+      options.maxBodyBytes,
+      toolhive ? TOOLHIVE_MAX_BODY_BYTES : MAX_BODY_BYTES,
+      'maxBodyBytes'
+    ),
     jwksUri: options.jwksUri,
-    stsMaxAttempts: positiveInteger(options.stsMaxAttempts, DEFAULT_MAX_ATTEMPTS, 'stsMaxAttempts'),
+    stsMaxAttempts: positiveInteger(
+      options.stsMaxAttempts,
+      toolhive ? TOOLHIVE_STS_MAX_ATTEMPTS : DEFAULT_MAX_ATTEMPTS,
+      'stsMaxAttempts'
+    ),
     stsTimeoutMs: positiveInteger(options.stsTimeoutMs, DEFAULT_TIMEOUT_MS, 'stsTimeoutMs'),
+    clockToleranceSeconds: toolhive ? 0 : ENHANCED_CLOCK_TOLERANCE_SECONDS,
   };
 }
 

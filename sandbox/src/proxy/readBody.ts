@@ -4,8 +4,14 @@
 import type { IncomingMessage } from 'node:http';
 import { ProxyError } from './proxyError';
 
-/** ToolHive's body limit (`10*1024*1024`), for MCP messages far more than enough. */
+/**
+ * The enhanced mode's body limit: the awsSts signer's `10*1024*1024` (stacklok/toolhive
+ * `pkg/auth/awssts/signer.go`); ToolHive's proxy refuses bodies earlier, at 8 MiB (mode.ts).
+ */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** The `detail` of a `body_too_large` refused on its `Content-Length`, before reading. */
+export const DECLARED_LENGTH_DETAIL = 'Content-Length over the limit';
 
 /**
  * Refuses a request whose `Content-Length` already says it is too large, before anything is read.
@@ -94,6 +100,6 @@ function tooLarge(maxBytes: number, how: 'declared' | 'streamed'): ProxyError {
   return new ProxyError(
     'body_too_large',
     `Request body exceeds maximum size of ${maxBytes} bytes`,
-    { detail: how === 'declared' ? 'Content-Length over the limit' : 'limit reached while reading' }
+    { detail: how === 'declared' ? DECLARED_LENGTH_DETAIL : 'limit reached while reading' }
   );
 }

@@ -57,7 +57,7 @@ const required = () => [
 ];
 
 describe('serve (in process)', () => {
-  it('prints one JSON ready line, proxies with the cache on, logs to stderr, stops cleanly', async () => {
+  it('prints one JSON ready line, proxies in the enhanced mode (cache on), logs to stderr, stops cleanly', async () => {
     let stop!: (signal: string) => void;
     let listening!: (url: string) => void;
     const ready = new Promise<string>((resolve) => (listening = resolve));
@@ -68,10 +68,15 @@ describe('serve (in process)', () => {
     const io = fakeIo();
     const exit = command.run([...required(), '--port', '0', '--json'], io);
     const url = await ready;
-    assert.deepEqual(
-      io.out.map((line) => JSON.parse(line) as unknown),
-      [{ ready: true, url, resourceUrl: url }]
-    );
+    try {
+      assert.deepEqual(
+        io.out.map((line) => JSON.parse(line) as unknown),
+        [{ ready: true, url, resourceUrl: url, proxyMode: 'enhanced', credentialCache: true }]
+      );
+    } catch (error) {
+      stop('test failed');
+      throw error;
+    }
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
 
     const token = await h.token({ sub: 'serve-user' });
@@ -127,6 +132,53 @@ describe('serve (in process)', () => {
     stop('SIGINT');
     assert.equal(await exit, 0);
     assert.deepEqual(io.err, ['stopped (SIGINT)']);
+    assert.match(io.out[1] ?? '', /^enhanced mode: .*credential cache off/);
+  });
+
+  it('--toolhive answers as ToolHive does and calls STS on every request', async () => {
+    let stop!: (signal: string) => void;
+    let listening!: (url: string) => void;
+    const ready = new Promise<string>((resolve) => (listening = resolve));
+    const command = createServeCommand({
+      waitForStop: () => new Promise((resolve) => (stop = resolve)),
+      onListening: (address) => listening(address.url),
+    });
+    const io = fakeIo();
+    const exit = command.run(
+      [...required(), '--port', '0', '--toolhive', '--log-level', 'silent'],
+      io
+    );
+    const url = await ready;
+    try {
+      assert.match(io.out[1] ?? '', /^ToolHive mode: .*credential cache off/);
+      const denied = await fetch(url, { method: 'POST', body: '{}' });
+      assert.equal(denied.status, 401);
+      assert.equal(
+        await denied.text(),
+        '{"error":"invalid_request","error_description":"authorization header required"}'
+      );
+      const token = await h.token({ sub: 'serve-toolhive' });
+      const calls = h.sts.calls.length;
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: '{}',
+        });
+        assert.equal(res.status, 200);
+        await res.body?.cancel();
+      }
+      assert.equal(h.sts.calls.length, calls + 2);
+    } finally {
+      stop('SIGINT');
+    }
+    assert.equal(await exit, 0);
+  });
+
+  it('--help says the enhanced mode is the default and how to get ToolHive’s', () => {
+    const usage = createServeCommand().usage;
+    assert.match(usage, /By default it runs this project's enhanced mode/);
+    assert.match(usage, /--toolhive +behave as ToolHive does/);
   });
 
   const failures: { name: string; args: () => string[]; exit: number; message: RegExp }[] = [
@@ -160,6 +212,12 @@ describe('serve (in process)', () => {
       args: () => [...required().slice(2), '--config', join(dir, 'none.yaml')],
       exit: 2,
       message: /cannot read .*none\.yaml: no such file/,
+    },
+    {
+      name: '--toolhive with --sanitize-session-name',
+      args: () => [...required(), '--toolhive', '--sanitize-session-name'],
+      exit: 2,
+      message: /--sanitize-session-name is an enhancement: ToolHive rejects invalid session names/,
     },
     {
       name: 'plain http upstream',

@@ -2,6 +2,7 @@
 // a plain warning that requests go to AWS. It never contains a token; it prints nothing itself.
 
 import type { AwsStsConfig } from '../config';
+import type { ProxyMode } from '../proxy';
 import type { AwsProxy } from './awsProxy';
 import { roleNameOf } from './demoUsers';
 
@@ -9,6 +10,8 @@ import { roleNameOf } from './demoUsers';
 export interface AwsReadyMessage {
   ready: true;
   mode: 'aws';
+  proxyMode: ProxyMode;
+  credentialCache: boolean;
   proxyUrl: string;
   issuerUrl: string;
   stsUrl: string;
@@ -37,6 +40,8 @@ export function awsReadyMessage(
   return {
     ready: true,
     mode: 'aws',
+    proxyMode: proxy.mode,
+    credentialCache: proxy.cache,
     proxyUrl: proxy.proxyUrl,
     issuerUrl: issuer,
     stsUrl: proxy.stsEndpoint,
@@ -71,6 +76,10 @@ export function renderAwsBanner(
     `  issuer                ${issuer} (audience ${audience})`,
     `  STS                   ${proxy.stsEndpoint}`,
     `  AWS MCP Server        ${proxy.upstreamUrl}`,
+    '',
+    proxy.mode === 'toolhive'
+      ? 'ToolHive mode (the default): answers as ToolHive does; STS on every request. --enhanced adds the credential cache, errors that say why and Retry-After.'
+      : `enhanced mode (--enhanced): credential cache ${proxy.cache ? 'on' : 'off (--no-cache)'}, errors that say why, Retry-After. Without --enhanced the proxy answers as ToolHive does.`,
     '',
     `Role mapping (region ${config.region}, session name from claim ${config.sessionNameClaim})`,
     ...mappings,

@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { AwsStsConfig } from '../config';
 import { createProxy, createProxyLogger } from '../proxy';
+import type { ProxyMode } from '../proxy';
 import { listenFailure, REPLICA_HOST, replicaPorts } from './ports';
 import { allowedOriginsWith } from './siteOrigins';
 
@@ -16,6 +17,10 @@ export interface StartAwsProxyOptions {
   port?: number;
   allowedOrigins?: readonly string[];
   logger?: Logger;
+  /** How the proxy answers: `toolhive` (default) or `enhanced`. */
+  mode?: ProxyMode;
+  /** Enhanced mode only: `false` calls STS on every request. */
+  cache?: boolean;
 }
 
 export interface AwsProxy {
@@ -25,6 +30,8 @@ export interface AwsProxy {
   /** `https://sts.<region>.amazonaws.com` */
   stsEndpoint: string;
   allowedOrigins: string[];
+  mode: ProxyMode;
+  cache: boolean;
   close(): Promise<void>;
 }
 
@@ -45,7 +52,10 @@ export async function startAwsProxy(options: StartAwsProxyOptions): Promise<AwsP
   const port = replicaPorts(options.port).proxy;
   const upstreamUrl = awsMcpEndpoint(options.config.region);
   const allowedOrigins = allowedOriginsWith(options.allowedOrigins ?? []);
+  const mode = options.mode ?? 'toolhive';
   const proxy = createProxy({
+    mode,
+    ...(options.cache !== undefined ? { cache: options.cache } : {}),
     config: options.config,
     upstreamUrl,
     issuer: options.issuer,
@@ -65,6 +75,8 @@ export async function startAwsProxy(options: StartAwsProxyOptions): Promise<AwsP
     upstreamUrl,
     stsEndpoint: `https://sts.${options.config.region}.amazonaws.com`,
     allowedOrigins,
+    mode,
+    cache: mode === 'enhanced' && options.cache !== false,
     close: () => proxy.close(),
   };
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_USERS } from '../emulators/oidc/users';
 import { AccountState } from '../emulators/state';
-import { renderBanner } from './banner';
+import { behaviourLines, renderBanner } from './banner';
 import { describeDemoUsers } from './demoUsers';
 import { formatProxyLogLine, formatStsDecision } from './logLines';
 import { replicaPorts } from './ports';
@@ -34,6 +34,9 @@ function replicaAtDefaultPorts(): Replica {
     users: describeDemoUsers(DEFAULT_USERS, side.config),
     accountId: side.values.accountId,
     allowedOrigins: [],
+    mode: 'toolhive',
+    cache: false,
+    throttle: false,
     state: new AccountState(),
     close: async () => undefined,
   };
@@ -66,6 +69,12 @@ describe('renderBanner', () => {
     );
   });
 
+  it('says the proxy runs the ToolHive mode, and how to get the enhanced one', () => {
+    assert.match(banner, /ToolHive mode \(the default\): every answer is the one ToolHive gives/);
+    assert.match(banner, /Restart with --enhanced for the credential cache/);
+    assert.match(banner, /AWS MCP Server emulator: not throttled; --throttle applies/);
+  });
+
   it('gives the token command with the issuer, and no token', () => {
     assert.match(
       banner,
@@ -74,6 +83,17 @@ describe('renderBanner', () => {
     assert.match(banner, /oauth2c http:\/\/127\.0\.0\.1:4101 --client-id sandbox-cli/);
     assert.match(banner, /npx @modelcontextprotocol\/inspector/);
     assert.doesNotMatch(banner, /eyJ[\w-]+\.[\w-]+/, 'a JWT in the banner');
+  });
+});
+
+describe('behaviourLines', () => {
+  it('the enhanced mode, with and without its cache, and the throttle', () => {
+    const on = behaviourLines({ mode: 'enhanced', cache: true, throttle: true }).join('\n');
+    assert.match(on, /enhanced mode \(--enhanced\): credential cache on/);
+    assert.match(on, /Without --enhanced the proxy answers exactly as ToolHive does/);
+    assert.match(on, /throttled at AWS's documented 3 requests per second \(--throttle\)/);
+    const off = behaviourLines({ mode: 'enhanced', cache: false, throttle: false }).join('\n');
+    assert.match(off, /credential cache off \(--no-cache\)/);
   });
 });
 
@@ -106,9 +126,12 @@ describe('tryCommands', () => {
 describe('readyMessage', () => {
   it('carries the URLs and the users without their subjects', () => {
     const message = readyMessage(replicaAtDefaultPorts());
-    assert.deepEqual(Object.keys(message).slice(0, 7), [
+    assert.deepEqual(Object.keys(message).slice(0, 10), [
       'ready',
       'mode',
+      'proxyMode',
+      'credentialCache',
+      'throttle',
       'proxyUrl',
       'issuerUrl',
       'stsUrl',
@@ -116,6 +139,10 @@ describe('readyMessage', () => {
       'upstreamUrl',
     ]);
     assert.equal(message.proxyUrl, 'http://127.0.0.1:4100/mcp');
+    assert.deepEqual(
+      [message.proxyMode, message.credentialCache, message.throttle],
+      ['toolhive', false, false]
+    );
     assert.deepEqual(message.users[2], { name: 'carol', groups: ['s3-readers'] });
   });
 });

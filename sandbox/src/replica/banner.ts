@@ -42,6 +42,8 @@ export function renderBanner(replica: Replica): string {
         `  ${SERVICE_LABELS[service].padEnd(labelWidth)}  ${url.padEnd(urlWidth)}  ${note}`
     ),
     '',
+    ...behaviourLines(replica),
+    '',
     `Roles in account ${replica.accountId} (${source}, region ${replica.config.region})`,
     ...replica.roles.map(
       (role) =>
@@ -68,6 +70,28 @@ export function renderBanner(replica: Replica): string {
     `Walkthrough: http://127.0.0.1:3000${SANDBOX_DOCS_PATH} (npm start serves the site). Press Ctrl-C to stop.`,
   ];
   return lines.join('\n');
+}
+
+/**
+ * Which mode the proxy runs and whether the AWS MCP Server emulator throttles, with the flag that
+ * changes each.
+ * @example behaviourLines(replica)[1] // '  ToolHive mode (the default): …'
+ */
+export function behaviourLines(replica: Pick<Replica, 'mode' | 'cache' | 'throttle'>): string[] {
+  const mode =
+    replica.mode === 'toolhive'
+      ? [
+          '  ToolHive mode (the default): every answer is the one ToolHive gives; STS is called on every request.',
+          '  Restart with --enhanced for the credential cache, errors that say why, and Retry-After.',
+        ]
+      : [
+          `  enhanced mode (--enhanced): ${replica.cache ? 'credential cache on' : 'credential cache off (--no-cache)'}, errors that say why, Retry-After, a challenge on every 401.`,
+          '  Without --enhanced the proxy answers exactly as ToolHive does.',
+        ];
+  const throttle = replica.throttle
+    ? "  AWS MCP Server emulator: throttled at AWS's documented 3 requests per second (--throttle)."
+    : "  AWS MCP Server emulator: not throttled; --throttle applies AWS's documented 3 requests per second.";
+  return ['Behavior', ...mode, throttle];
 }
 
 function roleRule(replica: Replica, arn: string, fallback: boolean): string {

@@ -80,6 +80,9 @@ describe('npm run sandbox -- --port 0 --json', () => {
 
   it('prints one ready line with every URL and the demo users', () => {
     assert.equal(ready.ready, true);
+    assert.equal(ready.proxyMode, 'toolhive', 'the sandbox runs the ToolHive mode by default');
+    assert.equal(ready.credentialCache, false);
+    assert.equal(ready.throttle, false);
     assert.match(ready.proxyUrl, /^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     for (const url of [ready.issuerUrl, ready.stsUrl, ready.iamUrl, ready.upstreamUrl]) {
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+/);
@@ -94,8 +97,11 @@ describe('npm run sandbox -- --port 0 --json', () => {
   it('answers on its URLs: 401 without a token, the IdP discovery document', async () => {
     const denied = await fetch(ready.proxyUrl, { method: 'POST', body: '{}' });
     assert.equal(denied.status, 401);
-    assert.ok(denied.headers.get('www-authenticate'));
-    await denied.body?.cancel();
+    assert.match(denied.headers.get('www-authenticate') ?? '', /^Bearer realm="http:/);
+    assert.equal(
+      await denied.text(),
+      '{"error":"invalid_request","error_description":"authorization header required"}'
+    );
     const discovery = await fetch(`${ready.issuerUrl}/.well-known/openid-configuration`);
     assert.equal(((await discovery.json()) as { issuer: string }).issuer, ready.issuerUrl);
   });
@@ -186,6 +192,33 @@ describe('npm run sandbox -- --port 0 --json', () => {
   });
 });
 
+describe('npm run sandbox -- --enhanced --no-cache --throttle', () => {
+  it('runs the enhanced mode without its cache, and the emulator throttles', async () => {
+    const child = cli([
+      'sandbox',
+      '--port',
+      '0',
+      '--json',
+      '--enhanced',
+      '--no-cache',
+      '--throttle',
+    ]);
+    try {
+      const ready = JSON.parse(await firstLine(child)) as ReadyMessage;
+      assert.deepEqual(
+        [ready.proxyMode, ready.credentialCache, ready.throttle],
+        ['enhanced', false, true]
+      );
+      const denied = await fetch(ready.proxyUrl, { method: 'POST', body: '{}' });
+      assert.equal(denied.status, 401);
+      assert.equal(await denied.text(), 'Authentication required\n');
+    } finally {
+      child.kill('SIGINT');
+      await once(child, 'exit');
+    }
+  });
+});
+
 describe('sandbox and token errors', () => {
   it('a port in use: exit 1 and an error naming the service, the port and the fix', async () => {
     const blocker = await listenOn(0);
@@ -221,5 +254,20 @@ describe('sandbox and token errors', () => {
     const result = await finished(cli(['sandbox', '--aws', '--issuer', 'https://idp.example.com']));
     assert.equal(result.code, 2);
     assert.match(result.stderr, /--aws needs --config, --audience/);
+    const throttle = await finished(
+      cli([
+        'sandbox',
+        '--aws',
+        '--throttle',
+        '--config',
+        'x.yaml',
+        '--issuer',
+        'https://idp.example.com',
+        '--audience',
+        'a',
+      ])
+    );
+    assert.equal(throttle.code, 2);
+    assert.match(throttle.stderr, /--throttle applies to the AWS MCP Server emulator, not --aws/);
   });
 });

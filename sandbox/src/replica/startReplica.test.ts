@@ -24,7 +24,7 @@ const clients: Client[] = [];
 const tokens: Record<string, string> = {};
 
 before(async () => {
-  replica = await startReplica({ port: 0, throttle: false });
+  replica = await startReplica({ port: 0 });
   for (const user of ['alice', 'bob', 'carol']) {
     tokens[user] = await getAccessToken({ issuer: replica.urls.issuer, user });
   }
@@ -73,6 +73,10 @@ describe('the replica on free ports', () => {
     assert.match(replica.urls.upstream, /\/mcp$/);
     assert.equal(replica.urls.issuer, `http://127.0.0.1:${replica.ports.oidc}`);
     assert.equal(new Set(Object.values(replica.ports)).size, 5);
+  });
+
+  it('runs the ToolHive mode by default: no credential cache, no throttling', () => {
+    assert.deepEqual([replica.mode, replica.cache, replica.throttle], ['toolhive', false, false]);
   });
 
   it('runs the tutorial configuration and describes the demo users', () => {
@@ -126,10 +130,11 @@ describe('MCP SDK client through the proxy', () => {
     assert.match(listing.text, /DefaultMCPRole\/bob is not authorized to perform: s3:ListBucket/);
   });
 
-  it('carol is refused with 401 Invalid session name', async () => {
+  it('carol is refused with 401 Invalid session name, no challenge (ToolHive)', async () => {
     const response = await postInitialize(replica.urls.proxy, tokens.carol);
     assert.equal(response.status, 401);
-    assert.match(await response.text(), /Invalid session name/);
+    assert.equal(response.headers.get('www-authenticate'), null);
+    assert.equal(await response.text(), 'Invalid session name\n');
     await assert.rejects(
       connectWithToken(replica.urls.proxy, tokens.carol ?? ''),
       /401|Invalid session name/
@@ -137,7 +142,29 @@ describe('MCP SDK client through the proxy', () => {
   });
 });
 
-describe('tokens the proxy refuses', () => {
+/** A token for alice from a second local IdP: another issuer, another audience, other keys. */
+async function strangerToken(other: OidcProviderHandle): Promise<string> {
+  return getAccessToken({ issuer: other.issuer, user: 'alice' });
+}
+
+/** A token that claims the replica's issuer but is signed by an impostor's keys. */
+async function impostorToken(): Promise<string> {
+  const impostor = createOidcProvider({ issuer: replica.urls.issuer, audience: 'another-app' });
+  const { port } = await impostor.listen(0, '127.0.0.1');
+  try {
+    // The impostor claims the replica's issuer; fetch its endpoints on its own port.
+    const redirected: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : input.toString());
+      if (url.port === String(replica.ports.oidc)) url.port = String(port);
+      return fetch(url, init);
+    };
+    return await getAccessToken({ issuer: replica.urls.issuer, user: 'alice', fetch: redirected });
+  } finally {
+    await impostor.close();
+  }
+}
+
+describe('tokens the proxy refuses (ToolHive mode, the default)', () => {
   let otherIdp: OidcProviderHandle;
   before(async () => {
     otherIdp = createOidcProvider({ audience: 'another-app' });
@@ -145,48 +172,33 @@ describe('tokens the proxy refuses', () => {
   });
   after(() => otherIdp.close());
 
-  it('no token: 401 with WWW-Authenticate pointing at the protected resource metadata', async () => {
+  it('no token: 401 invalid_request, the challenge with realm and resource_metadata', async () => {
     const response = await postInitialize(replica.urls.proxy);
     assert.equal(response.status, 401);
-    const challenge = response.headers.get('www-authenticate') ?? '';
-    assert.match(challenge, /^Bearer /);
-    assert.match(
-      challenge,
-      /resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource/
+    assert.equal(
+      response.headers.get('www-authenticate'),
+      `Bearer realm="${replica.urls.issuer}", resource_metadata="http://127.0.0.1:${replica.ports.proxy}/.well-known/oauth-protected-resource/mcp", error="invalid_request", error_description="authorization header required"`
     );
-    await response.body?.cancel();
+    assert.equal(
+      await response.text(),
+      '{"error":"invalid_request","error_description":"authorization header required"}'
+    );
   });
 
-  it('a token for another audience from another local issuer: 401 invalid_token', async () => {
-    const token = await getAccessToken({ issuer: otherIdp.issuer, user: 'alice' });
-    const response = await postInitialize(replica.urls.proxy, token);
+  it('a token from another local issuer: 401 invalid_token naming the unknown key', async () => {
+    const response = await postInitialize(replica.urls.proxy, await strangerToken(otherIdp));
     assert.equal(response.status, 401);
     assert.match(response.headers.get('www-authenticate') ?? '', /error="invalid_token"/);
-    assert.match(await response.text(), /Invalid bearer token/);
+    assert.match(
+      await response.text(),
+      /^\{"error":"invalid_token","error_description":"Invalid token: failed to parse token: token is unverifiable: error while executing keyfunc: key ID \S+ not found in JWKS"\}$/
+    );
   });
 
-  it("a token with the replica's issuer but another provider's keys and audience: 401", async () => {
-    const impostor = createOidcProvider({ issuer: replica.urls.issuer, audience: 'another-app' });
-    const { port } = await impostor.listen(0, '127.0.0.1');
-    try {
-      // The impostor claims the replica's issuer; fetch its endpoints on its own port.
-      const redirected: typeof fetch = (input, init) => {
-        const url = new URL(input instanceof Request ? input.url : input.toString());
-        if (url.port === String(replica.ports.oidc)) url.port = String(port);
-        return fetch(url, init);
-      };
-      const token = await getAccessToken({
-        issuer: replica.urls.issuer,
-        user: 'alice',
-        fetch: redirected,
-      });
-      const response = await postInitialize(replica.urls.proxy, token);
-      assert.equal(response.status, 401);
-      assert.match(response.headers.get('www-authenticate') ?? '', /invalid_token/);
-      assert.match(await response.text(), /Invalid bearer token/);
-    } finally {
-      await impostor.close();
-    }
+  it("a token with the replica's issuer but another provider's keys: 401 invalid_token", async () => {
+    const response = await postInitialize(replica.urls.proxy, await impostorToken());
+    assert.equal(response.status, 401);
+    assert.match(await response.text(), /"error":"invalid_token".*not found in JWKS/);
   });
 
   it('the local IdP issues no token for another audience', async () => {
@@ -194,6 +206,51 @@ describe('tokens the proxy refuses', () => {
       getAccessToken({ issuer: replica.urls.issuer, user: 'alice', audience: 'another-app' }),
       /invalid_target/
     );
+  });
+});
+
+describe('tokens the proxy refuses (enhanced mode)', () => {
+  let enhanced: Replica;
+  let otherIdp: OidcProviderHandle;
+  before(async () => {
+    enhanced = await startReplica({ port: 0, mode: 'enhanced' });
+    otherIdp = createOidcProvider({ audience: 'another-app' });
+    await otherIdp.listen(0, '127.0.0.1');
+  });
+  after(async () => {
+    await otherIdp.close();
+    await enhanced.close();
+  });
+
+  it('runs with the credential cache', () => {
+    assert.deepEqual([enhanced.mode, enhanced.cache], ['enhanced', true]);
+  });
+
+  it('no token: 401 with WWW-Authenticate pointing at the protected resource metadata', async () => {
+    const response = await postInitialize(enhanced.urls.proxy);
+    assert.equal(response.status, 401);
+    const challenge = response.headers.get('www-authenticate') ?? '';
+    assert.match(challenge, /^Bearer /);
+    assert.match(
+      challenge,
+      /resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource/
+    );
+    assert.equal(await response.text(), 'Authentication required\n');
+  });
+
+  it('a token for another audience from another local issuer: 401 invalid_token', async () => {
+    const response = await postInitialize(enhanced.urls.proxy, await strangerToken(otherIdp));
+    assert.equal(response.status, 401);
+    assert.match(response.headers.get('www-authenticate') ?? '', /error="invalid_token"/);
+    assert.match(await response.text(), /Invalid bearer token/);
+  });
+
+  it('carol is refused with 401 Invalid session name and a challenge', async () => {
+    const token = await getAccessToken({ issuer: enhanced.urls.issuer, user: 'carol' });
+    const response = await postInitialize(enhanced.urls.proxy, token);
+    assert.equal(response.status, 401);
+    assert.match(response.headers.get('www-authenticate') ?? '', /Invalid session name/);
+    assert.equal(await response.text(), 'Invalid session name\n');
   });
 });
 

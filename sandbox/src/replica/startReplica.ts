@@ -11,6 +11,7 @@ import { AccountState } from '../emulators/state';
 import { createStsServer } from '../emulators/sts';
 import type { StsExplanation } from '../emulators/sts-core';
 import { createProxy, createProxyLogger } from '../proxy';
+import type { ProxyMode } from '../proxy';
 import type { AwsSide, AwsSideSource, ReplicaRole } from './awsSide';
 import { configAwsSide } from './configAwsSide';
 import { describeDemoUsers, type DemoUserOutcome } from './demoUsers';
@@ -40,9 +41,14 @@ export interface StartReplicaOptions {
   logger?: Logger;
   /** Receives every STS decision (never a token or credentials). */
   onStsDecision?: (explanation: StsExplanation) => void;
-  /** The AWS MCP Server emulator's throttle; `false` turns it off. Default: AWS's 3/s, burst 10. */
+  /**
+   * The AWS MCP Server emulator's throttle. Default `false`: an interactive session never gets a
+   * 429; `{}` is AWS's documented 3 requests per second per account and Region.
+   */
   throttle?: false | ThrottleOptions;
-  /** `false`: one STS call per request, like ToolHive. Default: the proxy's credential cache. */
+  /** How the proxy answers: `toolhive` (default, ToolHive's answers) or `enhanced`. */
+  mode?: ProxyMode;
+  /** Enhanced mode only: `false` calls STS on every request. Default: on when enhanced. */
   cache?: boolean;
 }
 
@@ -69,6 +75,12 @@ export interface Replica {
   users: DemoUserOutcome[];
   accountId: string;
   allowedOrigins: string[];
+  /** How the proxy answers. */
+  mode: ProxyMode;
+  /** Whether the proxy caches credentials (never in the ToolHive mode). */
+  cache: boolean;
+  /** Whether the AWS MCP Server emulator throttles at AWS's documented rate. */
+  throttle: boolean;
   /** The emulated account (OIDC providers, roles, issued credentials). */
   state: AccountState;
   /** Stops every service; safe to call twice. */
@@ -85,6 +97,8 @@ export interface Replica {
  */
 export async function startReplica(options: StartReplicaOptions = {}): Promise<Replica> {
   const ports = replicaPorts(options.port);
+  const mode = options.mode ?? 'toolhive';
+  const cache = mode === 'enhanced' && options.cache !== false;
   const audience = options.audience ?? DEFAULT_AUDIENCE;
   const allowedOrigins = allowedOriginsWith(options.allowedOrigins ?? []);
   const closers: (() => Promise<void>)[] = [];
@@ -151,6 +165,7 @@ export async function startReplica(options: StartReplicaOptions = {}): Promise<R
       stsEndpoint: stsUrl,
       allowedOrigins,
       logger: options.logger ?? createProxyLogger({ level: 'silent' }),
+      mode,
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
     });
     closers.push(() => proxy.close());
@@ -172,6 +187,9 @@ export async function startReplica(options: StartReplicaOptions = {}): Promise<R
       users: describeDemoUsers(idp.users, side.config),
       accountId: side.values.accountId,
       allowedOrigins,
+      mode,
+      cache,
+      throttle: options.throttle !== undefined && options.throttle !== false,
       state,
       close: closeAll,
     };

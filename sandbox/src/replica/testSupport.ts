@@ -5,10 +5,15 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 /** A connected MCP client that sends `Authorization: Bearer <token>` on every request. */
-export async function connectWithToken(proxyUrl: string, token: string): Promise<Client> {
+export async function connectWithToken(
+  proxyUrl: string,
+  token: string,
+  options: { fetch?: typeof fetch } = {}
+): Promise<Client> {
   const client = new Client({ name: 'replica-test', version: '1.0.0' });
   const transport = new StreamableHTTPClientTransport(new URL(proxyUrl), {
     requestInit: { headers: { Authorization: `Bearer ${token}` } },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   await client.connect(transport);
   return client;

@@ -1,5 +1,6 @@
 // IAM has the last word: with the tutorial's stricter trust policy (a `sub` allow list without
-// bob), the proxy accepts bob's token and picks a role, and STS's AccessDenied reaches the client.
+// bob), the proxy accepts bob's token and picks a role, and STS refuses: ToolHive's bare 401 by
+// default, the enhanced mode's 403 with the reason.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -14,15 +15,14 @@ const decisions: StsExplanation[] = [];
 before(async () => {
   replica = await startReplica({
     port: 0,
-    throttle: false,
     restrictSubjects: ['alice'],
     onStsDecision: (explanation) => decisions.push(explanation),
   });
 });
 after(() => replica.close());
 
-function initialize(token: string): Promise<Response> {
-  return fetch(replica.urls.proxy, {
+function initialize(token: string, proxyUrl = replica.urls.proxy): Promise<Response> {
+  return fetch(proxyUrl, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
@@ -65,16 +65,32 @@ describe('a trust policy with a sub condition that excludes bob', () => {
     }
   });
 
-  it('surfaces STS AccessDenied for bob: status, body and the deciding condition', async () => {
+  it('refuses bob as ToolHive does (401, a bare body); the log names the deciding condition', async () => {
     const token = await getAccessToken({ issuer: replica.urls.issuer, user: 'bob' });
     const response = await initialize(token);
-    const body = await response.text();
-    assert.equal(response.status, 403);
-    assert.match(body, /^AWS credential exchange failed: AccessDenied: /);
-    assert.match(body, /trust policy of .*DefaultMCPRole/);
+    assert.equal(response.status, 401);
+    assert.equal(response.headers.get('www-authenticate'), null);
+    assert.equal(await response.text(), 'AWS credential exchange failed\n');
     const decision = decisions.find((entry) => entry.sessionName === 'bob');
     assert.equal(decision?.outcome, 'AccessDenied');
     assert.equal(decision?.step, 'trustPolicy');
     assert.match(decision?.detail ?? '', /sub/);
+  });
+});
+
+describe('the same trust policy in the enhanced mode', () => {
+  let enhanced: Replica;
+  before(async () => {
+    enhanced = await startReplica({ port: 0, restrictSubjects: ['alice'], mode: 'enhanced' });
+  });
+  after(() => enhanced.close());
+
+  it('surfaces STS AccessDenied for bob: 403 and the reason', async () => {
+    const token = await getAccessToken({ issuer: enhanced.urls.issuer, user: 'bob' });
+    const response = await initialize(token, enhanced.urls.proxy);
+    const body = await response.text();
+    assert.equal(response.status, 403);
+    assert.match(body, /^AWS credential exchange failed: AccessDenied: /);
+    assert.match(body, /trust policy of .*DefaultMCPRole/);
   });
 });

@@ -42,8 +42,7 @@ describe('createStsClient timeouts', () => {
         (error: unknown) => {
           assert.ok(error instanceof StsExchangeError);
           assert.equal(error.stsCode, 'TimeoutError');
-          assert.equal(error.status, 502);
-          assert.equal(error.retryAfterSeconds, 2);
+          assert.equal(error.kind, 'transient');
           return true;
         }
       );

@@ -21,7 +21,7 @@ describe('mapStsError', () => {
     });
     const m = mapStsError(err);
     assert.equal(m.code, 'IDPRejectedClaim');
-    assert.equal(m.status, 403);
+    assert.equal(m.kind, 'denied');
   });
 
   it('names the issuer without https:// in the AccessDenied condition key', () => {
@@ -44,8 +44,15 @@ describe('mapStsError', () => {
 
   it('treats HTTP 429 as throttling whatever the code', () => {
     const m = mapStsError(serviceError('SlowDownPlease', 429));
-    assert.equal(m.status, 503);
-    assert.equal(typeof m.retryAfterSeconds, 'number');
+    assert.equal(m.kind, 'throttled');
+    assert.equal(m.retryAfterSeconds, undefined, 'no Retry-After of its own: the proxy picks one');
+  });
+
+  it("keeps STS's own Retry-After, whatever the kind", () => {
+    const withHeader = (code: string, status: number) =>
+      serviceError(code, status, 'm', { $response: { headers: { 'Retry-After': '9' } } });
+    assert.equal(mapStsError(withHeader('Throttling', 400)).retryAfterSeconds, 9);
+    assert.equal(mapStsError(withHeader('InternalFailure', 500)).retryAfterSeconds, 9);
   });
 
   it('removes JWT-shaped strings from the message even without the token at hand', () => {
@@ -87,16 +94,16 @@ describe('mapStsError', () => {
     ['a non-error value', 'boom', 'Unknown'],
   ];
   for (const [name, error, code] of transport) {
-    it(`maps ${name} to 502 ${code}`, () => {
+    const transient = code === 'NetworkError' || code === 'TimeoutError';
+    it(`maps ${name} to ${code}, ${transient ? 'transient' : 'failed'}`, () => {
       const m = mapStsError(error, { endpoint: 'https://sts.us-east-1.amazonaws.com' });
-      assert.equal(m.status, 502);
+      assert.equal(m.kind, transient ? 'transient' : 'failed');
       assert.equal(m.code, code);
-      const transient = code === 'NetworkError' || code === 'TimeoutError';
-      assert.equal(m.retryAfterSeconds !== undefined, transient);
+      assert.equal(m.retryAfterSeconds, undefined);
     });
   }
 
-  it('an answer the SDK could not parse is MalformedResponse, 502, worth a retry', () => {
+  it('an answer the SDK could not parse is MalformedResponse, transient (worth a retry)', () => {
     const hint = 'Deserialization error: to see the raw response, inspect the hidden field';
     const unparsable = (status: number) =>
       Object.assign(new Error(`Unexpected end of XML\n  ${hint}`), {
@@ -105,12 +112,12 @@ describe('mapStsError', () => {
       });
     for (const status of [200, 400]) {
       const m = mapStsError(unparsable(status), { endpoint: 'http://127.0.0.1:9/' });
-      assert.deepEqual([m.status, m.code, m.retryAfterSeconds], [502, 'MalformedResponse', 2]);
+      assert.deepEqual([m.kind, m.code], ['transient', 'MalformedResponse']);
       assert.match(m.reason, new RegExp(`HTTP ${status} with a body that is not an STS response`));
       assert.match(m.reason, /127\.0\.0\.1:9/);
     }
     const serverError = mapStsError(unparsable(500));
-    assert.equal(serverError.status, 502);
+    assert.equal(serverError.kind, 'transient');
     assert.match(serverError.reason, /server error \(HTTP 500\)/);
     const modeled = mapStsError(serviceError('AccessDenied', 403, 'not allowed'));
     assert.equal(modeled.code, 'AccessDenied', 'a parsed refusal keeps its code');
@@ -121,7 +128,7 @@ describe('mapStsError', () => {
     const json = err.toJSON();
     assert.equal(json.code, 'STS_EXCHANGE_FAILED');
     assert.equal(json.stsCode, 'Throttling');
-    assert.equal(json.status, 503);
+    assert.equal(json.kind, 'throttled');
     assert.equal(json.summary.requestId, 'rid');
     assert.equal(err.cause, undefined);
   });

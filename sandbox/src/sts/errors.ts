@@ -1,14 +1,25 @@
-// Owns turning an STS failure (SDK exception, network error, timeout) into a status, a stable
-// code, an actionable reason and a log-safe summary. It does not send HTTP responses or log.
+// Owns classifying an STS failure (SDK exception, network error, timeout): its kind, a stable
+// code, an actionable reason and a log-safe summary. It picks no HTTP status (the proxy's failure
+// table does) and does not log.
 
 import { AwsStsError } from '../errors';
 
-/** Seconds a client should wait after throttling when STS gives no `Retry-After`. */
-export const THROTTLING_RETRY_AFTER_SECONDS = 5;
-/** Seconds a client should wait after a transient STS, IdP or network failure. */
-export const TRANSIENT_RETRY_AFTER_SECONDS = 2;
-
-export type StsFailureStatus = 401 | 403 | 500 | 502 | 503;
+/** What went wrong with the STS call, in the terms the proxy's failure table is keyed by. */
+export type StsFailureKind =
+  /** STS refused the web identity token itself (InvalidIdentityToken, ExpiredTokenException). */
+  | 'token_rejected'
+  /** STS refused this token for this role or account (AccessDenied, IDPRejectedClaim, RegionDisabled). */
+  | 'denied'
+  /** STS refused the request's parameters: a configuration problem (ValidationError, session policy). */
+  | 'misconfigured'
+  /** STS is throttling the calls (Throttling and its relatives, or HTTP 429). */
+  | 'throttled'
+  /** STS answered HTTP 503. */
+  | 'unavailable'
+  /** Worth a retry: another 5xx, IDPCommunicationError, a timeout, a network error, an unreadable answer. */
+  | 'transient'
+  /** Anything else: an unknown refusal, an aborted request. */
+  | 'failed';
 
 /** What a log line may carry about an STS failure: never the token or credentials. */
 export interface StsErrorSummary {
@@ -25,13 +36,12 @@ export interface StsErrorSummary {
 
 /** An STS failure in terms a client can act on. */
 export interface StsErrorMapping {
-  /** HTTP status the proxy should answer with. */
-  status: StsFailureStatus;
+  kind: StsFailureKind;
   /** Same as `summary.code`. */
   code: string;
   /** What to check or do, in one sentence. */
   reason: string;
-  /** Set for transient failures: the value for a `Retry-After` header. */
+  /** STS's own `Retry-After` (whole seconds), when its answer carried one. */
   retryAfterSeconds?: number;
   summary: StsErrorSummary;
 }
@@ -75,7 +85,7 @@ const NETWORK_ERROR_CODES = new Set([
 /**
  * Maps anything `STSClient.send(AssumeRoleWithWebIdentityCommand)` can throw.
  * @example
- * const { status, reason, retryAfterSeconds } = mapStsError(err, { roleArn, issuer });
+ * const { kind, reason } = mapStsError(err, { roleArn, issuer }); // e.g. 'denied', 'the trust policy …'
  */
 export function mapStsError(error: unknown, context: StsErrorContext = {}): StsErrorMapping {
   const e = asRecord(error);
@@ -99,10 +109,9 @@ export function mapStsError(error: unknown, context: StsErrorContext = {}): StsE
   if (isUnreadableAnswer(httpStatus, message)) {
     summary.code = 'MalformedResponse';
     return {
-      status: 502,
+      kind: 'transient',
       code: summary.code,
       reason: `STS answered HTTP ${httpStatus} with a body that is not an STS response: check that the STS endpoint (${context.endpoint ?? 'the STS endpoint'}) is STS and nothing in between rewrites its answers; retry later`,
-      retryAfterSeconds: TRANSIENT_RETRY_AFTER_SECONDS,
       summary,
     };
   }
@@ -116,10 +125,10 @@ export function mapStsError(error: unknown, context: StsErrorContext = {}): StsE
  * is on the error. It carries no `cause`, so the SDK exception and its HTTP exchange stay out
  * of logs.
  * @example
- * if (err instanceof StsExchangeError) res.writeHead(err.status, err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {});
+ * if (err instanceof StsExchangeError && err.kind === 'throttled') log.warn(err.reason);
  */
 export class StsExchangeError extends AwsStsError {
-  readonly status: StsFailureStatus;
+  readonly kind: StsFailureKind;
   readonly stsCode: string;
   readonly reason: string;
   readonly retryAfterSeconds: number | undefined;
@@ -132,7 +141,7 @@ export class StsExchangeError extends AwsStsError {
       'STS_EXCHANGE_FAILED',
       `AWS credential exchange failed (${mapping.code}): ${mapping.reason}`
     );
-    this.status = mapping.status;
+    this.kind = mapping.kind;
     this.stsCode = mapping.code;
     this.reason = mapping.reason;
     this.retryAfterSeconds = mapping.retryAfterSeconds;
@@ -142,7 +151,7 @@ export class StsExchangeError extends AwsStsError {
   }
 
   override toJSON(): ReturnType<AwsStsError['toJSON']> & {
-    status: StsFailureStatus;
+    kind: StsFailureKind;
     stsCode: string;
     reason: string;
     retryAfterSeconds?: number;
@@ -150,7 +159,7 @@ export class StsExchangeError extends AwsStsError {
   } {
     const out = {
       ...super.toJSON(),
-      status: this.status,
+      kind: this.kind,
       stsCode: this.stsCode,
       reason: this.reason,
       summary: this.summary,
@@ -170,72 +179,69 @@ function mapServiceError(
   const code = summary.code;
   const issuerKey = ctx.issuer ? stripScheme(ctx.issuer) : '<issuer>';
   const role = ctx.roleArn ? `role ${ctx.roleArn}` : 'the role';
-  const result = (
-    status: StsFailureStatus,
-    reason: string,
-    retryAfterSeconds?: number
-  ): StsErrorMapping =>
-    retryAfterSeconds === undefined
-      ? { status, code, reason, summary }
-      : { status, code, reason, retryAfterSeconds, summary };
+  // STS's own Retry-After travels with every kind; the proxy decides whether to pass it on.
+  const result = (kind: StsFailureKind, reason: string): StsErrorMapping =>
+    retryAfter === undefined
+      ? { kind, code, reason, summary }
+      : { kind, code, reason, retryAfterSeconds: retryAfter, summary };
 
   switch (code) {
     case 'InvalidIdentityToken':
       return result(
-        401,
+        'token_rejected',
         `STS could not validate the web identity token: check that an IAM OIDC provider is registered for the token's iss (${issuerKey}) with exactly that URL, path included, and that the token is signed (RS256/384/512 or ES256/384/512) by a key in the issuer's JWKS`
       );
     case 'ExpiredTokenException':
       return result(
-        401,
+        'token_rejected',
         'the web identity token has expired: get a fresh token from the identity provider; STS accepts a token at most 5 minutes after its exp'
       );
     case 'IDPRejectedClaim':
       return result(
-        403,
+        'denied',
         `the identity provider's claims were rejected: check that the token's aud is in the client ID list of the IAM OIDC provider for ${issuerKey}, and that the token has not been revoked`
       );
     case 'AccessDenied':
       return result(
-        403,
+        'denied',
         `the trust policy of ${role} does not allow this token: check the Federated principal matches the registered OIDC provider (arn:aws:iam::<account>:oidc-provider/${issuerKey}), and the ${issuerKey}:aud condition matches the token's aud`
       );
     case 'RegionDisabledException':
       return result(
-        403,
+        'denied',
         `STS is not activated in ${ctx.region ?? 'this region'}: activate the region in the account's IAM settings, or set awsSts.region to an active region`
       );
     case 'ValidationError':
       return result(
-        500,
+        'misconfigured',
         `STS rejected the request parameters: check that sessionDuration does not exceed the MaxSessionDuration of ${role}`
       );
     case 'MalformedPolicyDocument':
     case 'PackedPolicyTooLarge':
-      return result(500, 'STS rejected the session policy or session tags: shorten or fix them');
+      return result(
+        'misconfigured',
+        'STS rejected the session policy or session tags: shorten or fix them'
+      );
     case 'IDPCommunicationError':
       return result(
-        502,
-        `AWS could not reach the identity provider to validate the token: check that ${issuerKey}/.well-known/openid-configuration and its jwks_uri are publicly reachable over HTTPS, then retry`,
-        retryAfter ?? TRANSIENT_RETRY_AFTER_SECONDS
+        'transient',
+        `AWS could not reach the identity provider to validate the token: check that ${issuerKey}/.well-known/openid-configuration and its jwks_uri are publicly reachable over HTTPS, then retry`
       );
   }
   if (THROTTLING_CODES.has(code) || httpStatus === 429) {
     return result(
-      503,
-      'STS is throttling AssumeRoleWithWebIdentity calls: retry later; the credential cache reduces the call rate',
-      retryAfter ?? THROTTLING_RETRY_AFTER_SECONDS
+      'throttled',
+      'STS is throttling AssumeRoleWithWebIdentity calls: retry later; the credential cache reduces the call rate'
     );
   }
   if (httpStatus >= 500) {
     return result(
-      httpStatus === 503 ? 503 : 502,
-      `STS returned a server error (HTTP ${httpStatus}): retry later`,
-      retryAfter ?? TRANSIENT_RETRY_AFTER_SECONDS
+      httpStatus === 503 ? 'unavailable' : 'transient',
+      `STS returned a server error (HTTP ${httpStatus}): retry later`
     );
   }
   return result(
-    502,
+    'failed',
     `STS refused the request with ${code} (HTTP ${httpStatus}): see the message from AWS in the log`
   );
 }
@@ -248,11 +254,8 @@ function mapTransport(summary: StsErrorSummary, ctx: StsErrorContext): StsErrorM
     RequestAborted: 'the STS request was aborted',
   };
   const reason = reasons[summary.code] ?? 'the STS call failed unexpectedly: see the log';
-  const mapping: StsErrorMapping = { status: 502, code: summary.code, reason, summary };
-  if (summary.code === 'TimeoutError' || summary.code === 'NetworkError') {
-    mapping.retryAfterSeconds = TRANSIENT_RETRY_AFTER_SECONDS;
-  }
-  return mapping;
+  const transient = summary.code === 'TimeoutError' || summary.code === 'NetworkError';
+  return { kind: transient ? 'transient' : 'failed', code: summary.code, reason, summary };
 }
 
 /**

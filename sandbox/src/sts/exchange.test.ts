@@ -6,6 +6,7 @@ import { setupServer } from 'msw/node';
 import { AwsStsError } from '../errors';
 import { createStsClient, defaultStsEndpoint } from './client';
 import { StsExchangeError } from './errors';
+import type { StsFailureKind } from './errors';
 import { exchangeToken } from './exchange';
 import type { ExchangeTokenInput } from './exchange';
 import { assumeRoleWithWebIdentityResponse, stsErrorResponse } from './msw-sts';
@@ -154,7 +155,7 @@ describe('exchangeToken: request and result', () => {
     await assert.rejects(exchangeToken(input()), (err: unknown) => {
       assert.ok(err instanceof StsExchangeError);
       assert.equal(err.stsCode, 'MissingCredentials');
-      assert.equal(err.status, 502);
+      assert.equal(err.kind, 'failed');
       return true;
     });
   });
@@ -229,33 +230,31 @@ describe('exchangeToken: STS errors are mapped', () => {
   const cases: {
     code: string;
     http: number;
-    status: number;
-    retry: boolean;
+    kind: StsFailureKind;
     reason: RegExp;
   }[] = [
-    { code: 'InvalidIdentityToken', http: 400, status: 401, retry: false, reason: /OIDC provider/ },
-    { code: 'ExpiredTokenException', http: 400, status: 401, retry: false, reason: /expired/ },
-    { code: 'IDPRejectedClaim', http: 403, status: 403, retry: false, reason: /client ID list/ },
+    { code: 'InvalidIdentityToken', http: 400, kind: 'token_rejected', reason: /OIDC provider/ },
+    { code: 'ExpiredTokenException', http: 400, kind: 'token_rejected', reason: /expired/ },
+    { code: 'IDPRejectedClaim', http: 403, kind: 'denied', reason: /client ID list/ },
     {
       code: 'AccessDenied',
       http: 403,
-      status: 403,
-      retry: false,
+      kind: 'denied',
       reason:
         /trust policy of role arn:aws:iam::123456789012:role\/S3ReadOnlyMCPRole does not allow this token: check the Federated principal .*oidc-provider\/dev-123456\.okta\.com\/oauth2\/default\), and the dev-123456\.okta\.com\/oauth2\/default:aud condition/,
     },
-    { code: 'RegionDisabledException', http: 403, status: 403, retry: false, reason: /us-east-1/ },
-    { code: 'ValidationError', http: 400, status: 500, retry: false, reason: /MaxSessionDuration/ },
-    { code: 'IDPCommunicationError', http: 400, status: 502, retry: true, reason: /jwks_uri/ },
-    { code: 'Throttling', http: 400, status: 503, retry: true, reason: /throttling/ },
-    { code: 'ThrottlingException', http: 400, status: 503, retry: true, reason: /throttling/ },
-    { code: 'RequestLimitExceeded', http: 400, status: 503, retry: true, reason: /throttling/ },
-    { code: 'InternalFailure', http: 500, status: 502, retry: true, reason: /server error/ },
-    { code: 'ServiceUnavailable', http: 503, status: 503, retry: true, reason: /server error/ },
-    { code: 'SomethingNew', http: 400, status: 502, retry: false, reason: /SomethingNew/ },
+    { code: 'RegionDisabledException', http: 403, kind: 'denied', reason: /us-east-1/ },
+    { code: 'ValidationError', http: 400, kind: 'misconfigured', reason: /MaxSessionDuration/ },
+    { code: 'IDPCommunicationError', http: 400, kind: 'transient', reason: /jwks_uri/ },
+    { code: 'Throttling', http: 400, kind: 'throttled', reason: /throttling/ },
+    { code: 'ThrottlingException', http: 400, kind: 'throttled', reason: /throttling/ },
+    { code: 'RequestLimitExceeded', http: 400, kind: 'throttled', reason: /throttling/ },
+    { code: 'InternalFailure', http: 500, kind: 'transient', reason: /server error/ },
+    { code: 'ServiceUnavailable', http: 503, kind: 'unavailable', reason: /server error/ },
+    { code: 'SomethingNew', http: 400, kind: 'failed', reason: /SomethingNew/ },
   ];
   for (const c of cases) {
-    it(`${c.code} (HTTP ${c.http}) → ${c.status}${c.retry ? ' with Retry-After' : ''}`, async () => {
+    it(`${c.code} (HTTP ${c.http}) → ${c.kind}`, async () => {
       answer(() =>
         stsErrorResponse(c.code, c.http, `AWS says ${c.code}`, { requestId: `req-${c.code}` })
       );
@@ -266,11 +265,11 @@ describe('exchangeToken: STS errors are mapped', () => {
       assert.ok(err instanceof StsExchangeError);
       assert.equal(err.code, 'STS_EXCHANGE_FAILED');
       assert.equal(err.stsCode, c.code);
-      assert.equal(err.status, c.status);
+      assert.equal(err.kind, c.kind);
       assert.equal(err.httpStatus, c.http);
       assert.equal(err.requestId, `req-${c.code}`);
       assert.equal(err.summary.message, `AWS says ${c.code}`);
-      assert.equal(typeof err.retryAfterSeconds === 'number', c.retry);
+      assert.equal(err.retryAfterSeconds, undefined, 'STS sent no Retry-After');
       assert.match(err.reason, c.reason);
       const printed = [JSON.stringify(err), inspect(err, { depth: Infinity }), String(err)];
       for (const p of printed) assert.ok(!p.includes(TOKEN), 'token leaked into the error');
@@ -297,19 +296,18 @@ describe('exchangeToken: STS errors are mapped', () => {
     });
   });
 
-  it('maps a network failure to 502 with Retry-After', async () => {
+  it('maps a network failure to a transient NetworkError', async () => {
     answer(() => HttpResponse.error());
     await assert.rejects(exchangeToken(input()), (err: unknown) => {
       assert.ok(err instanceof StsExchangeError);
       assert.equal(err.stsCode, 'NetworkError');
-      assert.equal(err.status, 502);
-      assert.equal(typeof err.retryAfterSeconds, 'number');
+      assert.equal(err.kind, 'transient');
       assert.match(err.reason, /sts\.mock\.invalid/);
       return true;
     });
   });
 
-  it('maps a timeout to 502 TimeoutError with Retry-After', async () => {
+  it('maps a timeout to a transient TimeoutError', async () => {
     answer(async () => {
       await delay('infinite');
       return ok();
@@ -317,8 +315,7 @@ describe('exchangeToken: STS errors are mapped', () => {
     await assert.rejects(exchangeToken(input({ timeoutMs: 50 })), (err: unknown) => {
       assert.ok(err instanceof StsExchangeError);
       assert.equal(err.stsCode, 'TimeoutError');
-      assert.equal(err.status, 502);
-      assert.equal(typeof err.retryAfterSeconds, 'number');
+      assert.equal(err.kind, 'transient');
       return true;
     });
   });

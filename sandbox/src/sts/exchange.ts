@@ -50,7 +50,7 @@ export async function exchangeToken(input: ExchangeTokenInput): Promise<StsCrede
     const c = output.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
       throw new StsExchangeError({
-        status: 502,
+        kind: 'failed',
         code: 'MissingCredentials',
         reason: 'STS answered without a complete credential set',
         summary: {

@@ -18,13 +18,8 @@ export type {
   CredentialOutcome,
   CredentialRequest,
 } from './cache';
-export {
-  mapStsError,
-  StsExchangeError,
-  THROTTLING_RETRY_AFTER_SECONDS,
-  TRANSIENT_RETRY_AFTER_SECONDS,
-} from './errors';
-export type { StsErrorContext, StsErrorMapping, StsErrorSummary, StsFailureStatus } from './errors';
+export { mapStsError, StsExchangeError } from './errors';
+export type { StsErrorContext, StsErrorMapping, StsErrorSummary, StsFailureKind } from './errors';
 export { StsCredentials } from './credentials';
 export type { RedactedStsCredentials, StsCredentialFields } from './credentials';
 export {

@@ -1,5 +1,6 @@
-// Hostile bearer tokens against the running proxy (real issuer, STS stub, signing upstream):
-// every one is refused before STS and the upstream, none crashes the proxy or gets a 5xx.
+// Hostile bearer tokens against the running proxy (real issuer, STS stub, signing upstream), in
+// both modes: every one is refused before STS and the upstream, none crashes the proxy or gets a
+// 5xx; the enhanced mode says which check caught it, the ToolHive mode says it in ToolHive's words.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -9,18 +10,22 @@ import { startTestIssuer } from '../../src/auth/testIssuer';
 import type { TestIssuer } from '../../src/auth/testIssuer';
 import { startHarness } from '../../src/proxy/testHarness';
 import type { Harness } from '../../src/proxy/testHarness';
+import type { Proxy } from '../../src/proxy/createProxy';
 import { send, signRaw } from './kit';
 
 let h: Harness;
 let other: TestIssuer;
+let toolhive: { proxy: Proxy; url: string };
 before(async () => {
-  h = await startHarness();
+  h = await startHarness({ mode: 'enhanced' });
+  toolhive = await h.extraProxy({ mode: 'toolhive' });
   await h.issuer.addKey('ec1', { alg: 'ES256' });
   await h.issuer.addKey('k-rotated-in', { alg: 'RS256' });
   other = await startTestIssuer({ issuerPath: '/oauth2/default' });
   await other.addKey('k1', { alg: 'RS256' }); // same kid as the real issuer's key, other material
   // Keys are fetched once here, so each case below starts from a warm proxy.
   assert.equal((await send(h.url, { token: await h.token() })).status, 200);
+  assert.equal((await send(toolhive.url, { token: await h.token() })).status, 200);
 });
 after(async () => {
   await h.close();
@@ -44,8 +49,8 @@ const nested = (depth: number): string => `${'['.repeat(depth)}${']'.repeat(dept
 
 /** What every refusal must leave untouched. */
 function spent() {
-  const stats = h.proxy.stats();
-  const serverErrors = Object.entries(stats.statuses)
+  const serverErrors = [h.proxy, toolhive.proxy]
+    .flatMap((proxy) => Object.entries(proxy.stats().statuses))
     .filter(([status]) => status.startsWith('5'))
     .reduce((sum, [, count]) => sum + count, 0);
   return { sts: h.sts.calls.length, upstream: h.upstream.received.length, serverErrors };
@@ -58,37 +63,45 @@ interface Case {
   status?: 401 | 431;
   /** What the 401's body must say: the check that caught it. */
   says?: RegExp;
+  /** What ToolHive's `error_description` says (golang-jwt's words), where the sandbox imitates it. */
+  toolhive?: RegExp;
 }
 
 const cases: Case[] = [
   {
     name: 'expired',
     says: /has expired/,
+    toolhive: /token has invalid claims: token is expired$/,
     token: () => h.token(claims({ iat: now() - 7200, exp: now() - 3600 })),
   },
   {
     name: 'not yet valid (nbf in an hour)',
     says: /not valid yet/,
+    toolhive: /token has invalid claims: token is not valid yet$/,
     token: () => h.token(claims({ nbf: now() + 3600 })),
   },
   {
     name: 'wrong issuer',
     says: /issuer is not trusted/,
+    toolhive: /^invalid issuer$/,
     token: () => h.token(claims({ iss: 'https://evil.example.com' })),
   },
   {
     name: 'wrong audience',
     says: /audience/,
+    toolhive: /^invalid audience$/,
     token: () => h.token(claims({ aud: 'another-api' })),
   },
   {
     name: 'unknown kid',
     says: /signing key is not one of/,
+    toolhive: /keyfunc: key ID no-such-key not found in JWKS$/,
     token: () => h.issuer.sign(claims(), 'k1', { kid: 'no-such-key' }),
   },
   {
     name: 'tampered payload (signature of another payload)',
     says: /signature is invalid/,
+    toolhive: /token signature is invalid: crypto\/rsa: verification error$/,
     token: async () => {
       const [header, , signature] = (await h.token(claims({ groups: ['s3-readers'] }))).split('.');
       return `${header}.${b64(claims())}.${signature}`;
@@ -97,11 +110,13 @@ const cases: Case[] = [
   {
     name: 'alg none',
     says: /algorithm is not allowed/,
+    toolhive: /unexpected signing method: none$/,
     token: async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims())}.`,
   },
   {
     name: 'HS256 signed with the public key (key confusion)',
     says: /algorithm is not allowed/,
+    toolhive: /unexpected signing method: HS256$/,
     token: async () => {
       const pem = await exportSPKI(h.issuer.key('k1').publicKey);
       return new SignJWT(claims())
@@ -112,6 +127,7 @@ const cases: Case[] = [
   {
     name: 'malformed base64 (characters outside base64url)',
     says: /not a well-formed JWT/,
+    toolhive: /^failed to introspect opaque token: no introspection endpoint available$/,
     token: async () => {
       const [header, payload, signature] = (await h.token(claims())).split('.');
       return `${header}.${payload?.slice(0, 10)}+/+${payload?.slice(10)}.${signature}`;
@@ -175,6 +191,7 @@ const cases: Case[] = [
   {
     name: 'exp as a string (validly signed)',
     says: /"exp" claim has the wrong type/,
+    toolhive: /invalid type for claim: exp is invalid$/,
     token: () => signRaw(h.issuer, 'k1', JSON.stringify({ ...claims(), exp: String(now() + 600) })),
   },
   {
@@ -200,16 +217,27 @@ describe('adversarial tokens → refused, no STS call, no upstream request, no 5
     it(c.name, async () => {
       const before = spent();
       const otherHits = { ...other.hits };
-      const answer = await send(h.url, { token: await c.token() });
+      const token = await c.token();
+      const answer = await send(h.url, { token });
+      const th = await send(toolhive.url, { token });
       const expected = c.status ?? 401;
       if (expected === 431) {
         // Node answers 431 and closes; with a 1 MiB header the client may see the reset first.
         assert.ok([431, 0].includes(answer.status), `status ${answer.status} ${answer.body}`);
+        assert.ok([431, 0].includes(th.status), `ToolHive mode: ${th.status} ${th.body}`);
       } else {
         assert.equal(answer.status, 401, answer.body);
         assert.match(String(answer.headers['www-authenticate']), /^Bearer error="invalid_token"/);
         assert.match(answer.body, /^Invalid bearer token: /);
         if (c.says) assert.match(answer.body, c.says);
+        assert.equal(th.status, 401, th.body);
+        assert.match(String(th.headers['www-authenticate']), /^Bearer realm="http:/);
+        const body = JSON.parse(th.body) as { error: string; error_description: string };
+        assert.equal(body.error, 'invalid_token');
+        assert.match(body.error_description, /^Invalid token: /);
+        if (c.toolhive) {
+          assert.match(body.error_description.slice('Invalid token: '.length), c.toolhive);
+        }
       }
       assert.deepEqual(spent(), before);
       assert.deepEqual({ ...other.hits }, otherHits, 'nothing fetched from another issuer');
@@ -219,6 +247,8 @@ describe('adversarial tokens → refused, no STS call, no upstream request, no 5
   it('afterwards the proxy still serves a good token (it did not crash or wedge)', async () => {
     const answer = await send(h.url, { token: await h.token({ sub: 'after-the-attack' }) });
     assert.equal(answer.status, 200, answer.body);
+    const th = await send(toolhive.url, { token: await h.token({ sub: 'after-the-attack' }) });
+    assert.equal(th.status, 200, th.body);
     assert.deepEqual({ ...other.hits }, { discovery: 0, jwks: 0 });
   });
 });

@@ -1,6 +1,7 @@
 // Faults around the proxy (STS down, slow, failing, throttling, garbled; JWKS down mid-rotation;
-// upstream refusing, resetting, throttling; clients leaving mid-stream): the documented status,
-// recovery once the fault clears, and no hung sockets, growing handles or growing heap.
+// upstream refusing, resetting, throttling; clients leaving mid-stream): the documented status in
+// each mode (enhanced and ToolHive's), recovery once the fault clears, and no hung sockets,
+// growing handles or growing heap.
 
 import assert from 'node:assert/strict';
 import { Agent, request as httpRequest } from 'node:http';
@@ -25,6 +26,8 @@ let upstream: SwitchablePort;
 let jwks: SwitchablePort;
 let proxy: Proxy;
 let url: string;
+/** The same proxy in the ToolHive mode. */
+let toolhiveUrl: string;
 let defaultHandler: UpstreamHandler;
 let agent: Agent;
 let serial = 0;
@@ -35,13 +38,15 @@ before(async () => {
   sts = await switchablePort(h.sts.endpoint);
   upstream = await switchablePort(h.upstream.origin);
   jwks = await switchablePort(new URL(h.issuer.issuer).origin);
-  ({ proxy, url } = await h.extraProxy({
+  const faulty = {
     stsEndpoint: `${sts.origin}/`,
     upstreamUrl: `${upstream.origin}/mcp`,
     jwksUri: `${jwks.origin}${new URL(h.issuer.jwksUri).pathname}`,
     stsTimeoutMs: 300,
     stsMaxAttempts: 1,
-  }));
+  };
+  ({ proxy, url } = await h.extraProxy({ ...faulty, mode: 'enhanced' }));
+  ({ url: toolhiveUrl } = await h.extraProxy({ ...faulty, mode: 'toolhive' }));
   agent = new Agent({ keepAlive: true });
 });
 after(async () => {
@@ -52,15 +57,22 @@ after(async () => {
 
 /** A token of a user never seen before, so the credential cache cannot hide an STS fault. */
 const fresh = (): Promise<string> => h.token({ sub: `user-${++serial}` });
-const call = async (token?: string): Promise<Answer> =>
-  send(url, { token: token ?? (await fresh()), agent });
+const call = async (token?: string, target = url): Promise<Answer> =>
+  send(target, { token: token ?? (await fresh()), agent });
+
+/** Every STS failure in the ToolHive mode (pkg/auth/awssts/middleware.go). */
+const TOOLHIVE_STS = { status: 401, body: /^AWS credential exchange failed\n$/ };
+/** httputil.ReverseProxy's answer when the upstream cannot be reached: 502, no body. */
+const TOOLHIVE_BAD_GATEWAY = { status: 502, body: /^$/ };
 
 interface Fault {
   name: string;
   inject: () => void | Promise<void>;
   clear: () => void | Promise<void>;
-  /** The documented answer: status, Retry-After, a fragment of the body. */
+  /** The documented answer of the enhanced mode: status, Retry-After, a fragment of the body. */
   expect: { status: number; retryAfter?: string; body?: RegExp };
+  /** ToolHive's answer (never a Retry-After of its own). */
+  toolhive: { status: number; retryAfter?: string; body?: RegExp };
 }
 
 let releaseSts: (() => void) | undefined;
@@ -70,12 +82,14 @@ const faults: Fault[] = [
     inject: () => sts.off(),
     clear: () => sts.on(),
     expect: { status: 502, retryAfter: '2', body: /NetworkError: could not reach STS/ },
+    toolhive: TOOLHIVE_STS,
   },
   {
     name: 'STS resets every connection',
     inject: () => sts.setMode('reset'),
     clear: () => sts.setMode('pass'),
     expect: { status: 502, retryAfter: '2', body: /NetworkError/ },
+    toolhive: TOOLHIVE_STS,
   },
   {
     name: 'STS slower than the timeout',
@@ -87,18 +101,21 @@ const faults: Fault[] = [
       releaseSts?.();
     },
     expect: { status: 502, retryAfter: '2', body: /TimeoutError: STS did not answer in time/ },
+    toolhive: TOOLHIVE_STS,
   },
   {
     name: 'STS answers 500',
     inject: () => void (h.sts.respond = () => stsErrorResponse('InternalFailure', 500, 'x')),
     clear: () => void (h.sts.respond = undefined),
     expect: { status: 502, retryAfter: '2', body: /server error \(HTTP 500\)/ },
+    toolhive: TOOLHIVE_STS,
   },
   {
     name: 'STS throttles',
     inject: () => void (h.sts.respond = () => stsErrorResponse('Throttling', 400, 'Rate exceeded')),
     clear: () => void (h.sts.respond = undefined),
     expect: { status: 503, retryAfter: '5', body: /Throttling: STS is throttling/ },
+    toolhive: TOOLHIVE_STS,
   },
   {
     name: 'STS answers malformed XML',
@@ -110,18 +127,21 @@ const faults: Fault[] = [
         })),
     clear: () => void (h.sts.respond = undefined),
     expect: { status: 502, retryAfter: '2', body: /MalformedResponse/ },
+    toolhive: TOOLHIVE_STS,
   },
   {
     name: 'upstream refuses connections',
     inject: () => upstream.off(),
     clear: () => upstream.on(),
     expect: { status: 502, body: /^Upstream unreachable/ },
+    toolhive: TOOLHIVE_BAD_GATEWAY,
   },
   {
     name: 'upstream resets every connection',
     inject: () => upstream.setMode('reset'),
     clear: () => upstream.setMode('pass'),
     expect: { status: 502, body: /^Upstream unreachable/ },
+    toolhive: TOOLHIVE_BAD_GATEWAY,
   },
   {
     name: 'upstream resets mid-stream (the client sees a broken stream, never a complete one)',
@@ -133,6 +153,7 @@ const faults: Fault[] = [
     },
     clear: () => void (h.upstream.handler = defaultHandler),
     expect: { status: -1 },
+    toolhive: { status: -1 },
   },
   {
     name: 'upstream answers 429 (relayed with its Retry-After)',
@@ -144,30 +165,38 @@ const faults: Fault[] = [
     },
     clear: () => void (h.upstream.handler = defaultHandler),
     expect: { status: 429, retryAfter: '7', body: /Rate exceeded/ },
+    toolhive: { status: 429, retryAfter: '7', body: /Rate exceeded/ },
   },
 ];
 
-async function faultThenRecovery(fault: Fault): Promise<void> {
+async function faultThenRecovery(
+  fault: Fault,
+  mode: 'enhanced' | 'toolhive' = 'enhanced'
+): Promise<void> {
+  const target = mode === 'enhanced' ? url : toolhiveUrl;
+  const expected = mode === 'enhanced' ? fault.expect : fault.toolhive;
   await fault.inject();
   try {
-    const answer = await call();
-    assert.equal(answer.status, fault.expect.status, `${fault.name}: ${answer.body}`);
-    if (fault.expect.retryAfter !== undefined) {
-      assert.equal(answer.headers['retry-after'], fault.expect.retryAfter);
-    }
-    if (fault.expect.body) assert.match(answer.body, fault.expect.body);
+    const answer = await call(undefined, target);
+    assert.equal(answer.status, expected.status, `${fault.name}: ${answer.body}`);
+    assert.equal(answer.headers['retry-after'], expected.retryAfter);
+    if (expected.body) assert.match(answer.body, expected.body);
   } finally {
     await fault.clear();
   }
-  const recovered = await call();
+  const recovered = await call(undefined, target);
   assert.equal(recovered.status, 200, `after ${fault.name}: ${recovered.body}`);
 }
 
 describe('faults: the documented status, then recovery', () => {
   before(async () => {
     assert.equal((await call()).status, 200); // keys fetched, sockets open
+    assert.equal((await call(undefined, toolhiveUrl)).status, 200);
   });
   for (const fault of faults) it(fault.name, () => faultThenRecovery(fault));
+  for (const fault of faults) {
+    it(`${fault.name} (ToolHive mode)`, () => faultThenRecovery(fault, 'toolhive'));
+  }
 
   it('a client that disconnects mid-SSE: the upstream request is aborted, nothing stays open', async () => {
     let upstreamClosed!: () => void;
@@ -207,7 +236,7 @@ describe('faults: the documented status, then recovery', () => {
     assert.equal((await call()).status, 200);
   });
 
-  it('the JWKS endpoint down during a key rotation: 503 + Retry-After, then the new key', async () => {
+  it('the JWKS endpoint down during a key rotation: 503 + Retry-After (ToolHive: 401), then the new key', async () => {
     mock.timers.enable({ apis: ['Date'], now: Date.now() });
     try {
       const known = await fresh();
@@ -230,10 +259,18 @@ describe('faults: the documented status, then recovery', () => {
       assert.equal(during.status, 503, during.body);
       assert.equal(during.headers['retry-after'], '5');
       assert.match(during.body, /^Token issuer unavailable/);
+      const toolhive = await call(rotated, toolhiveUrl);
+      assert.equal(toolhive.status, 401, toolhive.body);
+      assert.equal(toolhive.headers['retry-after'], undefined);
+      assert.match(
+        toolhive.body,
+        /^\{"error":"invalid_token","error_description":"Invalid token: /
+      );
       assert.equal((await call(known)).status, 200, 'tokens of known keys still pass');
       await jwks.on();
       const afterwards = await call(rotated);
       assert.equal(afterwards.status, 200, afterwards.body);
+      assert.equal((await call(rotated, toolhiveUrl)).status, 200);
     } finally {
       mock.timers.reset();
       await jwks.on().catch(() => undefined);

@@ -22,7 +22,7 @@ export interface SandboxCommandOptions {
   waitForStop?: () => Promise<string>;
 }
 
-const USAGE = `Usage: sandbox [--port BASE] [--config FILE] [--json] [flags]
+const USAGE = `Usage: sandbox [--port BASE] [--config FILE] [--enhanced] [--json] [flags]
        sandbox --aws --config FILE --issuer URL --audience AUD [--port N] [--json]
 
 Runs the whole AWS STS flow on 127.0.0.1 with no AWS account and no configuration: a local OIDC
@@ -30,6 +30,11 @@ provider (demo users alice, bob, carol), STS, IAM and AWS MCP Server emulators o
 account, and the awsSts proxy in front. The account is set up through the IAM emulator with the
 tutorial's own files (DefaultMCPRole as fallback, S3ReadOnlyMCPRole for s3-readers). Prints the
 URLs, the demo users and commands to try, then runs until Ctrl-C (SIGINT) or SIGTERM.
+
+By default the proxy behaves as ToolHive does on the wire: STS on every request, ToolHive's
+status codes and bodies for every failure, invalid session names refused. --enhanced switches on
+this project's improvements instead: a credential cache, error bodies that say why, Retry-After,
+a challenge on every 401, 403/502/503 where they fit.
 
 Ports (fixed, so the docs and the site can rely on them):
   proxy ${DEFAULT_BASE_PORT} (MCP endpoint /mcp), OIDC provider ${DEFAULT_BASE_PORT + 1}, STS emulator ${DEFAULT_BASE_PORT + 2},
@@ -50,7 +55,13 @@ Flags:
   --allowed-origin ORIGIN    browser origin allowed besides http://127.0.0.1:3000 and
                              http://localhost:3000 (CORS on the proxy and the STS emulator);
                              repeatable
-  --no-cache                 call STS on every request, as ToolHive does
+  --enhanced                 the proxy's improvements over ToolHive (credential cache, explanatory
+                             errors, Retry-After); without it, ToolHive's behavior
+  --no-cache                 with --enhanced: call STS on every request, as ToolHive does (the
+                             ToolHive mode never caches)
+  --throttle                 the AWS MCP Server emulator throttles at AWS's documented quota, 3
+                             requests per second per account and Region (429, Retry-After); off
+                             by default, so that interactive sessions are never refused
   --aws                      no emulators: run only the proxy, against real AWS STS and the real
                              AWS MCP Server (https://aws-mcp.<region>.api.aws/mcp, region from
                              --config). This talks to AWS. Needs --config, --issuer, --audience
@@ -82,7 +93,9 @@ export function createSandboxCommand(options: SandboxCommandOptions = {}): Comma
         audience: { type: 'string' },
         'restrict-subject': { type: 'string', multiple: true },
         'allowed-origin': { type: 'string', multiple: true },
+        enhanced: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
+        throttle: { type: 'boolean' },
         aws: { type: 'boolean' },
         issuer: { type: 'string' },
         'log-level': { type: 'string' },
@@ -93,6 +106,9 @@ export function createSandboxCommand(options: SandboxCommandOptions = {}): Comma
       const level = logLevel(flags['log-level']);
       const aws = flags.aws === true;
       checkCombinations(flags, aws);
+      const mode = flags.enhanced === true ? 'enhanced' : 'toolhive';
+      // --no-cache matters only where there is a cache: the ToolHive mode has none.
+      const cache = mode === 'enhanced' ? { cache: flags['no-cache'] !== true } : {};
 
       let config: AwsStsConfig | undefined;
       if (flags.config !== undefined) {
@@ -144,6 +160,8 @@ export function createSandboxCommand(options: SandboxCommandOptions = {}): Comma
           port,
           allowedOrigins,
           logger,
+          mode,
+          ...cache,
         });
         close = proxy.close;
         io.stdout(
@@ -157,7 +175,9 @@ export function createSandboxCommand(options: SandboxCommandOptions = {}): Comma
           port,
           allowedOrigins,
           logger,
-          cache: flags['no-cache'] !== true,
+          mode,
+          ...cache,
+          ...(flags.throttle === true ? { throttle: {} } : {}),
           ...(config !== undefined ? { config } : {}),
           ...(flags.audience !== undefined ? { audience: flags.audience } : {}),
           ...(flags['restrict-subject'] ? { restrictSubjects: flags['restrict-subject'] } : {}),
@@ -212,6 +232,7 @@ function checkCombinations(
     audience?: string;
     config?: string;
     'restrict-subject'?: string[];
+    throttle?: boolean;
   },
   aws: boolean
 ): void {
@@ -222,6 +243,7 @@ function checkCombinations(
     }
     if (flags['restrict-subject'])
       throw usage('--restrict-subject applies to the emulated account, not --aws');
+    if (flags.throttle) throw usage('--throttle applies to the AWS MCP Server emulator, not --aws');
     return;
   }
   if (flags.issuer !== undefined) {

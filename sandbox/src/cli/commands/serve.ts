@@ -45,8 +45,13 @@ export function createServeCommand(options: ServeCommandOptions = {}): Command {
 
 Runs ToolHive's awsSts request path as an HTTP proxy for MCP Streamable HTTP: validates the
 client's OIDC bearer token, picks an IAM role from its claims, exchanges the token with STS
-(AssumeRoleWithWebIdentity; credentials are cached per token and role), signs the request with
-SigV4 and streams the upstream response back. Stops cleanly on SIGINT or SIGTERM.
+(AssumeRoleWithWebIdentity), signs the request with SigV4 and streams the upstream response back.
+Stops cleanly on SIGINT or SIGTERM.
+
+By default it runs this project's enhanced mode: credentials are cached per token and role,
+error bodies say why (the STS reason included), transient failures carry Retry-After, every 401
+carries a challenge, and STS refusals answer 403/502/503 where they fit. --toolhive gives
+ToolHive's own behavior instead: STS on every request and ToolHive's status codes and bodies.
 
 Flags:
   --config FILE              MCPExternalAuthConfig YAML or a bare awsSts object (YAML or JSON)
@@ -61,9 +66,11 @@ Flags:
   --sts-endpoint URL         STS endpoint, e.g. a local STS emulator (default
                              https://sts.<region>.amazonaws.com)
   --jwks-uri URL             read the issuer's keys here instead of using OIDC discovery
-  --no-cache                 call STS on every request, as ToolHive does
+  --toolhive                 behave as ToolHive does: STS on every request, ToolHive's answers
+                             for every failure, no clock skew, 8 MiB body cap (default: enhanced)
+  --no-cache                 call STS on every request, as ToolHive does (enhanced mode)
   --sanitize-session-name    repair invalid session names (auth0|123 -> auth0-123) instead of
-                             answering 401; ToolHive rejects them
+                             answering 401; ToolHive rejects them (enhanced mode)
   --allowed-origin ORIGIN    browser origin allowed to call the proxy (CORS); repeatable
   --upstream-timeout-ms N    time the upstream has to send response headers (default 30000)
   --log-level LEVEL          ${LOG_LEVELS.join(', ')} (default info); logs go to stderr
@@ -86,6 +93,7 @@ Exit status: 0 stopped by a signal, 1 invalid configuration or cannot listen, 2 
         'resource-url': { type: 'string' },
         'sts-endpoint': { type: 'string' },
         'jwks-uri': { type: 'string' },
+        toolhive: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         'sanitize-session-name': { type: 'boolean' },
         'allowed-origin': { type: 'string', multiple: true },
@@ -107,6 +115,14 @@ Exit status: 0 stopped by a signal, 1 invalid configuration or cannot listen, 2 
         1
       );
       const level = logLevel(flags['log-level']);
+      const mode = flags.toolhive === true ? 'toolhive' : 'enhanced';
+      if (mode === 'toolhive' && flags['sanitize-session-name'] === true) {
+        throw new AwsStsError(
+          'INVALID_INPUT',
+          '--sanitize-session-name is an enhancement: ToolHive rejects invalid session names; drop --toolhive or --sanitize-session-name'
+        );
+      }
+      const cache = mode === 'enhanced' && flags['no-cache'] !== true;
 
       const loaded = await readConfig(io, configPath);
       if (!loaded.ok) {
@@ -138,7 +154,8 @@ Exit status: 0 stopped by a signal, 1 invalid configuration or cannot listen, 2 
           audience,
           logger,
           upstreamTimeoutMs,
-          cache: flags['no-cache'] !== true,
+          mode,
+          cache,
           sanitizeSessionName: flags['sanitize-session-name'] === true,
           allowedOrigins: flags['allowed-origin'] ?? [],
           ...(flags['resource-url'] !== undefined ? { resourceUrl: flags['resource-url'] } : {}),
@@ -159,12 +176,18 @@ Exit status: 0 stopped by a signal, 1 invalid configuration or cannot listen, 2 
       options.onListening?.(address);
       if (json) {
         io.stdout(
-          JSON.stringify({ ready: true, url: address.url, resourceUrl: address.resourceUrl })
+          JSON.stringify({
+            ready: true,
+            url: address.url,
+            resourceUrl: address.resourceUrl,
+            proxyMode: mode,
+            credentialCache: cache,
+          })
         );
       } else {
         io.stdout(`awsSts proxy listening on ${address.url} -> ${upstreamUrl}`);
         io.stdout(
-          `region ${loaded.config.region}, service ${loaded.config.service}, credential cache ${flags['no-cache'] ? 'off' : 'on'}; health: ${new URL('/health', address.url).href}`
+          `${mode === 'toolhive' ? 'ToolHive mode' : 'enhanced mode'}: region ${loaded.config.region}, service ${loaded.config.service}, credential cache ${cache ? 'on' : 'off'}; health: ${new URL('/health', address.url).href}`
         );
       }
       const signal = await waitForStop();

@@ -419,7 +419,7 @@ describe('AWS MCP Server emulator throttling', () => {
       state,
       region: REGION,
       now: () => throttleClock.now,
-      throttle: { ratePerSecond: 3, burst: 3 },
+      throttle: {}, // AWS's documented rate
     });
     ({ url: throttledUrl } = await throttled.listen(0, '127.0.0.1'));
   });

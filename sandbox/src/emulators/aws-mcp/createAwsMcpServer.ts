@@ -28,7 +28,10 @@ export interface CreateAwsMcpServerOptions {
   service?: string;
   /** Where the `docs/**\/*.mdx` pages are read from at start. Default: this repository's `docs/`. */
   docsDir?: string;
-  /** Token bucket per account and Region; `false` disables throttling. Default 3/s, burst 10. */
+  /**
+   * Token bucket per account and Region. Default `false`: no throttling, so an interactive
+   * session never sees a 429 AWS would not send; `{}` is AWS's documented 3 requests per second.
+   */
   throttle?: false | ThrottleOptions;
   /** The clock for SigV4 skew, credential expiry, throttling and `aws:CurrentTime`. */
   now?: () => Date;
@@ -54,8 +57,8 @@ export interface AwsMcpServerHandle {
 
 /**
  * Creates the AWS MCP Server emulator: Streamable HTTP at `/mcp`, every request SigV4-verified
- * (service `aws-mcp`, the Region, 5-minute skew, the STS emulator's session tokens), throttled
- * per account with 429 + Retry-After, tools named as the real server's.
+ * (service `aws-mcp`, the Region, 5-minute skew, the STS emulator's session tokens), optionally
+ * throttled per account and Region with 429 + Retry-After, tools named as the real server's.
  * @example
  * const mcp = createAwsMcpServer({ state, region: 'us-east-1' });
  * const { url } = await mcp.listen(0, '127.0.0.1'); // http://127.0.0.1:<port>/mcp
@@ -66,7 +69,10 @@ export function createAwsMcpServer(options: CreateAwsMcpServerOptions): AwsMcpSe
   const service = options.service ?? DEFAULT_SIGNING_SERVICE;
   const now = options.now ?? (() => new Date());
   const buckets = options.buckets ?? DEFAULT_BUCKETS;
-  const throttle = options.throttle === false ? undefined : createThrottle(options.throttle ?? {});
+  const throttle =
+    options.throttle === undefined || options.throttle === false
+      ? undefined
+      : createThrottle(options.throttle);
   const counters: Omit<AwsMcpServerStats, 'sessions'> = {
     requests: 0,
     rejected: {},

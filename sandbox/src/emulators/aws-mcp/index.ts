@@ -26,7 +26,7 @@ export { invokeAwsCall, SUPPORTED_OPERATIONS } from './operations';
 export type { AwsCall, AwsCallResult, InvokeContext } from './operations';
 export { DEFAULT_BUCKETS } from './fakeS3';
 export type { FakeBucket, FakeObject } from './fakeS3';
-export { createThrottle, DEFAULT_THROTTLE } from './throttle';
+export { AWS_DOCUMENTED_THROTTLE, createThrottle } from './throttle';
 export type { Throttle, ThrottleDecision, ThrottleOptions } from './throttle';
 export { AWS_MCP_SERVER_REGIONS, listRegions } from './regions';
 export { searchDocuments, searchTerms } from './docSearch';

@@ -29,6 +29,24 @@ describe('createThrottle', () => {
       ],
     },
     {
+      name: "by default AWS's documented 3 per second, at most 3 in any second",
+      options: {},
+      requests: [
+        ['acct/us-east-1', 0],
+        ['acct/us-east-1', 100],
+        ['acct/us-east-1', 200],
+        ['acct/us-east-1', 300],
+        ['acct/us-east-1', 1200],
+      ],
+      expected: [
+        { allowed: true },
+        { allowed: true },
+        { allowed: true },
+        { allowed: false, retryAfterSeconds: 1 },
+        { allowed: true },
+      ],
+    },
+    {
       name: 'keys have separate buckets',
       options: { ratePerSecond: 1, burst: 1 },
       requests: [

@@ -1,10 +1,10 @@
 // Token-bucket throttling per key (account and Region), the decision behind the emulator's 429s.
-// Pure: the caller passes the time, so tests need no sleeps.
+// Pure: the caller passes the time, so tests need no sleeps. It does not choose when to throttle.
 
 export interface ThrottleOptions {
-  /** Sustained requests per second. AWS documents about 3 per account per Region. */
+  /** Sustained requests per second. Default: AWS's documented 3. */
   ratePerSecond?: number;
-  /** Requests allowed at once from a full bucket. */
+  /** Requests allowed at once from a full bucket. Default: one second's worth of the rate. */
   burst?: number;
 }
 
@@ -15,7 +15,13 @@ export interface Throttle {
   take(key: string, nowMs: number): ThrottleDecision;
 }
 
-export const DEFAULT_THROTTLE = { ratePerSecond: 3, burst: 10 } as const;
+/**
+ * AWS's quota: "Requests per account per Region, 3 per second (sustained)", answered with 429
+ * (Agent Toolkit for AWS user guide, "Quotas for AWS MCP Server",
+ * https://docs.aws.amazon.com/agent-toolkit/latest/userguide/aws-mcp-limits.html). AWS gives no
+ * burst figure, so the bucket holds one second's worth: at most 3 requests in any second.
+ */
+export const AWS_DOCUMENTED_THROTTLE = { ratePerSecond: 3, burst: 3 } as const;
 
 /**
  * A token bucket per key: `burst` tokens to start with, refilled at `ratePerSecond`. A refused
@@ -26,8 +32,8 @@ export const DEFAULT_THROTTLE = { ratePerSecond: 3, burst: 10 } as const;
  * throttle.take('acct', 0); // { allowed: false, retryAfterSeconds: 1 }
  */
 export function createThrottle(options: ThrottleOptions = {}): Throttle {
-  const rate = options.ratePerSecond ?? DEFAULT_THROTTLE.ratePerSecond;
-  const burst = options.burst ?? DEFAULT_THROTTLE.burst;
+  const rate = options.ratePerSecond ?? AWS_DOCUMENTED_THROTTLE.ratePerSecond;
+  const burst = options.burst ?? Math.max(1, rate);
   if (!(rate > 0) || !(burst >= 1)) {
     throw new RangeError('throttle needs ratePerSecond > 0 and burst >= 1');
   }
