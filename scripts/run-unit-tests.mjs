@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under tests/unit, src, sandbox/src and sandbox/test (or the paths given) with Node's test
-// runner and tsx. Node 20's runner does not expand globs itself, so this finds the files.
+// Runs every *.test.ts under tests/unit, src, plugins, sandbox/src and sandbox/test (or the paths
+// given) with Node's test runner and tsx. Node 20's runner does not expand globs itself, so this
+// finds the files.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['tests/unit', 'src', 'sandbox/src', 'sandbox/test'];
+  : ['tests/unit', 'src', 'plugins', 'sandbox/src', 'sandbox/test'];
 
 function collect(path, out) {
   let st;
