@@ -29,8 +29,23 @@ const COMMON = {
   deterministicIds: true,
   fontFamily: DIAGRAM_FONT,
   htmlLabels: false,
-  flowchart: { htmlLabels: false, useMaxWidth: true, padding: 14, wrappingWidth: 240 },
-  sequence: { useMaxWidth: true, mirrorActors: false, actorMargin: 30 },
+  // Compact spacing, so that a five-step chain still fits a desktop column at 11 px or more.
+  flowchart: {
+    htmlLabels: false,
+    useMaxWidth: true,
+    padding: 10,
+    nodeSpacing: 30,
+    diagramPadding: 8,
+    wrappingWidth: 240,
+    subGraphTitleMargin: { top: 6, bottom: 14 },
+  },
+  sequence: {
+    useMaxWidth: true,
+    mirrorActors: false,
+    diagramMarginX: 8,
+    actorMargin: 24,
+    width: 120,
+  },
   theme: 'base',
 } as const;
 

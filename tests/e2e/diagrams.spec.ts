@@ -1,6 +1,7 @@
 // Pre-rendered diagrams (plugins/diagrams): every one shows, in light and dark mode switched with the
 // site's own toggle, with text that is text (selectable, named, described) and legible: labels at
-// 4.5:1 against what is drawn behind them, lines and borders at 3:1, never drawn below 11 px.
+// 4.5:1 against what is drawn behind them, lines and borders at 3:1, never drawn below 11 px on a
+// desktop or a phone.
 import { test, expect, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { seriousAxeViolations } from './lib/axe';
@@ -39,6 +40,7 @@ async function switchColourMode(page: Page, mode: 'light' | 'dark') {
 
 interface Legibility {
   labels: number;
+  fontPx: number;
   worstText: { text: string; ratio: number; fg: string; bg: string };
   worstLine: { what: string; ratio: number; colour: string };
   fill: string;
@@ -92,7 +94,16 @@ function measureLegibility(svg: SVGSVGElement): Legibility {
   const shapes = new Set(['rect', 'polygon', 'path', 'circle', 'ellipse']);
 
   let worstText = { text: '', ratio: Infinity, fg: '', bg: '' };
-  const texts = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim());
+  // The element that paints each piece of text: a <text> or the innermost <tspan> holding it.
+  const texts: SVGGraphicsElement[] = [];
+  const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !(node.nodeValue ?? '').trim() || !parent.closest('text')) continue;
+    if (!texts.includes(parent as unknown as SVGGraphicsElement)) {
+      texts.push(parent as unknown as SVGGraphicsElement);
+    }
+  }
   for (const text of texts) {
     const fg = parse(getComputedStyle(text).fill);
     if (!fg) continue;
@@ -132,6 +143,8 @@ function measureLegibility(svg: SVGSVGElement): Legibility {
   const first = texts[0];
   return {
     labels: texts.length,
+    // Mermaid draws labels at 16 px in viewBox units; the SVG is scaled to its column.
+    fontPx: (16 * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width,
     worstText,
     worstLine,
     fill: first ? getComputedStyle(first).fill : '',
@@ -156,7 +169,12 @@ for (const { path, count } of diagramPages) {
         expect(box?.width ?? 0).toBeGreaterThan(200);
         const result = await svg.evaluate(measureLegibility);
         const where = `${path} diagram ${i + 1}, ${mode} mode`;
+        console.log(
+          `${where}: ${result.labels} labels at ${result.fontPx.toFixed(1)} px, text ≥ ` +
+            `${result.worstText.ratio.toFixed(2)}:1, lines ≥ ${result.worstLine.ratio.toFixed(2)}:1`
+        );
         expect(result.labels, where).toBeGreaterThan(2);
+        expect(result.fontPx, `${where}: labels drawn too small`).toBeGreaterThanOrEqual(11);
         expect(
           result.worstText.ratio,
           `${where}: ${JSON.stringify(result.worstText)}`
