@@ -1,5 +1,6 @@
-// The remark plugin: a ```mermaid fence becomes a <figure> holding the stored SVG (no component, no
-// import); a fence without its SVG fails the build or, on the dev server, stays a code block.
+// The remark plugin: a ```mermaid fence becomes <PrerenderedDiagram>, with the stored SVG in the
+// server build only, imported once per page; a fence without its SVG fails the build or, on the dev
+// server, stays a code block.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,9 +32,8 @@ function storeWith(sources: string[]): string {
   return dir;
 }
 
-test('fences become a figure with the stored SVG, in place, at any depth', () => {
-  const dir = storeWith([SOURCE, 'sequenceDiagram\n  a->>b: hi']);
-  const tree: TestNode = {
+function pageWith(): TestNode {
+  return {
     type: 'root',
     children: [
       { type: 'paragraph', children: [{ type: 'text', value: 'Intro' }] },
@@ -45,29 +45,38 @@ test('fences become a figure with the stored SVG, in place, at any depth', () =>
       { type: 'code', lang: 'yaml', value: 'a: 1' },
     ],
   };
-  remarkPrerenderedMermaid({ renderedDir: dir })(tree as never, { path: 'docs/x.mdx' });
-  const [, diagram, list, yaml] = tree.children!;
-  assert.equal(tree.children!.length, 4);
-  assert.equal(diagram!.type, 'mdxJsxFlowElement');
-  assert.equal(diagram!.name, 'figure');
-  const attributes = Object.fromEntries(diagram!.attributes!.map((a) => [a.name, a.value]));
-  assert.equal(attributes.tabIndex, '0');
-  const html = attributes.dangerouslySetInnerHTML as {
-    value: string;
-    data: {
-      estree: {
-        body: {
-          expression: { properties: { key: { name: string }; value: { value: string } }[] };
-        }[];
-      };
-    };
-  };
-  assert.deepEqual(JSON.parse(html.value), { __html: `<svg id="d"><text>${SOURCE}</text></svg>` });
-  const property = html.data.estree.body[0]!.expression.properties[0]!;
-  assert.equal(property.key.name, '__html');
-  assert.equal(property.value.value, `<svg id="d"><text>${SOURCE}</text></svg>`);
-  assert.equal(list!.children![0]!.children![0]!.name, 'figure');
+}
+
+const attributesOf = (node: TestNode) =>
+  Object.fromEntries(node.attributes!.map((a) => [a.name, a.value]));
+
+test('server build: each fence becomes the component with its key and SVG, imported once', () => {
+  const dir = storeWith([SOURCE, 'sequenceDiagram\n  a->>b: hi']);
+  const tree = pageWith();
+  remarkPrerenderedMermaid({ renderedDir: dir })(tree as never, {
+    path: 'docs/x.mdx',
+    data: { compilerName: 'server' },
+  });
+  const [esm, , diagram, list, yaml] = tree.children!;
+  assert.equal(esm!.type, 'mdxjsEsm');
+  assert.equal(esm!.value, "import PrerenderedDiagram from '@theme/PrerenderedDiagram';");
+  assert.equal(tree.children!.filter((n) => n.type === 'mdxjsEsm').length, 1);
+  assert.equal(diagram!.name, 'PrerenderedDiagram');
+  assert.deepEqual(attributesOf(diagram!), {
+    id: diagramKey(SOURCE),
+    svg: `<svg id="d"><text>${SOURCE}</text></svg>`,
+  });
+  assert.equal(list!.children![0]!.children![0]!.name, 'PrerenderedDiagram');
   assert.equal(yaml!.type, 'code');
+});
+
+test('browser build: the component gets only the key, so no SVG goes into JavaScript', () => {
+  const tree = pageWith();
+  remarkPrerenderedMermaid({ renderedDir: storeWith([SOURCE, 'sequenceDiagram\n  a->>b: hi']) })(
+    tree as never,
+    { data: { compilerName: 'client' } }
+  );
+  assert.deepEqual(attributesOf(tree.children![2]!), { id: diagramKey(SOURCE) });
 });
 
 test('a page without diagrams is left alone', () => {

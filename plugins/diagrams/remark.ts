@@ -1,6 +1,8 @@
-// Remark plugin for the docs: replaces each ```mermaid fence with its SVG, rendered ahead of time by
-// `npm run diagrams`, as inline SVG in a <figure>. No component and no script: the SVG is part of the
-// page's own content. The Mermaid source stays in the MDX; no diagram engine ships.
+// Remark plugin for the docs: replaces each ```mermaid fence with <PrerenderedDiagram>, whose SVG was
+// rendered ahead of time by `npm run diagrams`. The server build inlines the SVG into the page's
+// HTML; the browser build carries only the key, so no diagram sits in JavaScript (the component
+// fetches /diagrams/<key>.svg only when the page was not server-rendered). The Mermaid source stays
+// in the MDX; no diagram engine ships.
 
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -15,8 +17,14 @@ interface Node {
   [key: string]: unknown;
 }
 
+/** The VFile fields this plugin reads; Docusaurus's MDX loader sets `data.compilerName`. */
+interface File {
+  path?: string;
+  data?: { compilerName?: string };
+}
+
 export interface DiagramsOptions {
-  /** Folder of the rendered SVGs (default plugins/diagrams/rendered). */
+  /** Folder of the rendered SVGs (default static/diagrams). */
   renderedDir?: string;
   /**
    * What to do when a diagram has no rendered SVG: `throw` (production builds) or `keep` the
@@ -25,57 +33,29 @@ export interface DiagramsOptions {
   onMissing?: 'throw' | 'keep';
 }
 
-/** An estree object expression `{ key: 'value', … }` for a JSX attribute value. */
-function objectExpression(entries: Record<string, string>) {
-  return {
-    type: 'ObjectExpression',
-    properties: Object.entries(entries).map(([key, value]) => ({
-      type: 'Property',
-      kind: 'init',
-      method: false,
-      shorthand: false,
-      computed: false,
-      key: { type: 'Identifier', name: key },
-      value: { type: 'Literal', value },
-    })),
-  };
-}
+const COMPONENT = 'PrerenderedDiagram';
+const MODULE = '@theme/PrerenderedDiagram';
 
-/** A JSX attribute whose value is the object expression, as MDX's estree nodes. */
-function objectAttribute(name: string, entries: Record<string, string>) {
-  const value = JSON.stringify(entries);
+/** `import PrerenderedDiagram from '@theme/PrerenderedDiagram'` as MDX's ESM node. */
+function importNode(): Node {
   return {
-    type: 'mdxJsxAttribute',
-    name,
-    value: {
-      type: 'mdxJsxAttributeValueExpression',
-      value,
-      data: {
-        estree: {
-          type: 'Program',
-          sourceType: 'module',
-          body: [{ type: 'ExpressionStatement', expression: objectExpression(entries) }],
-        },
+    type: 'mdxjsEsm',
+    value: `import ${COMPONENT} from '${MODULE}';`,
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [
+              { type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name: COMPONENT } },
+            ],
+            source: { type: 'Literal', value: MODULE, raw: `'${MODULE}'` },
+          },
+        ],
       },
     },
-  };
-}
-
-/**
- * `<figure tabIndex="0" style={…} dangerouslySetInnerHTML={{ __html: svg }} />`: focusable so
- * that keyboard users can scroll a diagram wider than a phone; the SVG sizes itself.
- */
-export function diagramElement(svg: string): Node {
-  return {
-    type: 'mdxJsxFlowElement',
-    name: 'figure',
-    attributes: [
-      { type: 'mdxJsxAttribute', name: 'className', value: 'diagram' },
-      { type: 'mdxJsxAttribute', name: 'tabIndex', value: '0' },
-      objectAttribute('style', { margin: '0 0 var(--ifm-leading)', overflowX: 'auto' }),
-      objectAttribute('dangerouslySetInnerHTML', { __html: svg }),
-    ],
-    children: [],
   };
 }
 
@@ -90,12 +70,26 @@ export function readRenderedSvg(dir: string, key: string): string | undefined {
 }
 
 /**
+ * `<PrerenderedDiagram id="<key>" svg="…" />` for the server build, without `svg` for the browser.
+ * @example diagramElement('3f0c…', '<svg…>') // server; diagramElement('3f0c…') // browser
+ */
+export function diagramElement(key: string, svg?: string): Node {
+  const attributes = [{ type: 'mdxJsxAttribute', name: 'id', value: key }];
+  if (svg !== undefined) attributes.push({ type: 'mdxJsxAttribute', name: 'svg', value: svg });
+  return { type: 'mdxJsxFlowElement', name: COMPONENT, attributes, children: [] };
+}
+
+/**
  * @example beforeDefaultRemarkPlugins: [[remarkPrerenderedMermaid, { onMissing: 'throw' }]]
  */
 export default function remarkPrerenderedMermaid(options: DiagramsOptions = {}) {
   const dir = options.renderedDir ?? RENDERED_DIR;
   const onMissing = options.onMissing ?? 'throw';
-  return (tree: Node, file: { path?: string }) => {
+  return (tree: Node, file: File) => {
+    // Only the server build puts the SVG in the page; anything else (the browser build, or a
+    // compile without a compiler name) leaves it out and lets the component fetch it.
+    const inline = file.data?.compilerName === 'server';
+    let replaced = 0;
     const visit = (node: Node) => {
       const children = node.children;
       if (!children) return;
@@ -104,21 +98,24 @@ export default function remarkPrerenderedMermaid(options: DiagramsOptions = {}) 
         if (child.type === 'code' && child.lang === 'mermaid') {
           const key = diagramKey(child.value ?? '');
           const svg = readRenderedSvg(dir, key);
-          const where = `${file.path ? relative(process.cwd(), file.path) : 'page'}:${child.position?.start.line ?? '?'}`;
+          const page = file.path ? relative(process.cwd(), file.path) : 'page';
+          const where = `${page}:${child.position?.start.line ?? '?'}`;
           if (!svg) {
             const message =
               `${where}: this Mermaid diagram has no rendered SVG (${key}.svg): its source ` +
-              'changed or is new. Run `npm run diagrams` and commit plugins/diagrams/rendered/.';
+              'changed or is new. Run `npm run diagrams` and commit static/diagrams/.';
             if (onMissing === 'throw') throw new Error(message);
             console.warn(`[diagrams] ${message} Showing the source meanwhile.`);
             continue;
           }
-          children[i] = diagramElement(svg);
+          children[i] = diagramElement(key, inline ? svg : undefined);
+          replaced++;
         } else {
           visit(child);
         }
       }
     };
     visit(tree);
+    if (replaced > 0) tree.children?.unshift(importNode());
   };
 }

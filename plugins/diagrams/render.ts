@@ -1,5 +1,5 @@
 // `npm run diagrams`: renders every Mermaid diagram of the docs to SVG ahead of time, in Chromium
-// (Mermaid needs a DOM), into plugins/diagrams/rendered/<key>.svg, and deletes SVGs no page uses.
+// (Mermaid needs a DOM), into static/diagrams/<key>.svg, and deletes SVGs no page uses.
 // `npm run diagrams -- --check` only reports missing or unused SVGs (no browser). The site inlines
 // the SVGs at build time (remark.ts); readers never download Mermaid.
 
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     for (const d of missing) console.error(`diagrams: ${d.where} has no rendered SVG (${d.key})`);
     for (const name of unused) console.error(`diagrams: ${name} is used by no page`);
     if (missing.length || unused.length) {
-      console.error('Run `npm run diagrams` and commit plugins/diagrams/rendered/.');
+      console.error('Run `npm run diagrams` and commit static/diagrams/.');
       return 1;
     }
     console.log(`diagrams: all ${byKey.size} diagrams are rendered (${RENDERER})`);

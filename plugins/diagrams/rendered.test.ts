@@ -9,7 +9,7 @@ import { MERMAID_VERSION, RENDERED_DIR, RENDERER } from './renderer';
 
 const repoRoot = process.cwd();
 const diagrams = collectDiagrams(repoRoot);
-const RERENDER = 'run `npm run diagrams` and commit plugins/diagrams/rendered/';
+const RERENDER = 'run `npm run diagrams` and commit static/diagrams/';
 const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -55,7 +55,7 @@ for (const diagram of diagrams) {
     assert.match(svg, /<title[^>]*>[^<]{10,}<\/title>/);
     assert.match(svg, /<desc[^>]*>[^<]{30,}<\/desc>/);
     // Both colour modes: the dark mode's colours are scoped to the site's switch.
-    assert.match(svg, /\[data-theme='dark'\] #diagram-/);
+    assert.match(svg, /\[data-theme=["']dark["']\] #diagram-/);
     assert.doesNotMatch(svg, /<script/i);
   });
 

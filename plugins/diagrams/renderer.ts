@@ -13,8 +13,9 @@ export const MERMAID_VERSION = '11.17.2';
 /** The script that turns Mermaid's two renderings into one SVG, in Chromium (render.ts loads it). */
 export const BROWSER_SCRIPT = join(process.cwd(), 'plugins/diagrams/browser/render.js');
 
-/** Where `npm run diagrams` writes the SVGs, one `<key>.svg` per diagram; they are committed. */
-export const RENDERED_DIR = join(process.cwd(), 'plugins/diagrams/rendered');
+/** Where `npm run diagrams` writes the SVGs, one `<key>.svg` per diagram: committed, and served
+ * at /diagrams/<key>.svg for pages the reader reaches without a full page load. */
+export const RENDERED_DIR = join(process.cwd(), 'static/diagrams');
 
 /**
  * Metric-compatible stack: Liberation Sans, which renders here, has Arial's and Helvetica's

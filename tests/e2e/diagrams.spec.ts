@@ -245,3 +245,25 @@ test('dark mode: a diagram page passes axe', async ({ page }) => {
   await switchColourMode(page, 'dark');
   expect(await seriousAxeViolations(page)).toEqual([]);
 });
+
+test('a diagram page loaded directly fetches no diagram; reached by a link, it fetches its SVGs', async ({
+  page,
+}) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/diagrams/')) fetched.push(path);
+  });
+  await page.goto('/toolhive/concepts/backend-auth');
+  await expect(page.locator(DIAGRAM)).toHaveCount(3);
+  await page.waitForLoadState('networkidle');
+  expect(fetched, 'the server-rendered SVGs stay after hydration').toEqual([]);
+
+  await page.goto('/toolhive/guides-k8s/token-exchange-k8s');
+  await page.waitForLoadState('networkidle');
+  await page.locator('article a[href="/toolhive/concepts/backend-auth"]').first().click();
+  await expect(page).toHaveURL(/\/toolhive\/concepts\/backend-auth$/);
+  await expect(page.locator(DIAGRAM)).toHaveCount(3);
+  await expect(page.locator(DIAGRAM).first()).toHaveAccessibleName(/Which credential/);
+  expect(fetched).toHaveLength(3);
+});

@@ -111,6 +111,132 @@ function darkOverrides(lightCss, darkCss) {
     .join('');
 }
 
+/** Selector text with pseudo-classes and pseudo-elements removed, for matching against the drawing. */
+function structural(selector) {
+  return selector
+    .replace(/\[data-theme=["']dark["']\]/g, '')
+    .replace(/::?[a-z-]+(\([^)]*\))?/g, '')
+    .trim();
+}
+
+function matchesSomething(svg, selector) {
+  const bare = structural(selector);
+  if (!bare) return true;
+  if (bare === `#${svg.id}`) return true;
+  try {
+    return svg.querySelector(bare) !== null;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Mermaid's style sheet covers every feature of a diagram type; keep the selectors that match an
+ * element of this drawing, and the keyframes that a kept rule animates with.
+ */
+function pruneCss(css, svg) {
+  const kept = [];
+  const keyframes = [];
+  for (const rule of rulesOf(css)) {
+    if (rule instanceof CSSStyleRule) {
+      const selectors = rule.selectorText
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => matchesSomething(svg, s));
+      if (selectors.length) kept.push(`${selectors.join(',')}{${rule.style.cssText}}`);
+    } else if (rule.type === 7 /* CSSRule.KEYFRAMES_RULE */) {
+      keyframes.push(rule);
+    } else {
+      kept.push(rule.cssText);
+    }
+  }
+  const text = kept.join('');
+  const animations = keyframes.filter((k) => new RegExp(`\\b${k.name}\\b`).test(text));
+  return animations.map((k) => k.cssText).join('') + text;
+}
+
+/** Numbers in geometry, rounded to two decimals: sub-pixel detail no screen shows. */
+function roundNumbers(text) {
+  return text.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+}
+
+const GEOMETRY = [
+  'd',
+  'points',
+  'transform',
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'width',
+  'height',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'viewBox',
+];
+
+/**
+ * Drops what Mermaid writes but nothing draws: unreferenced markers and gradients, bookkeeping
+ * attributes, default font attributes, empty styles, and word-by-word <tspan>s (merged into one
+ * run of text per line, which also reads better to screen readers).
+ */
+function slim(svg, css) {
+  const referenced = (id) =>
+    css.includes(`#${id}`) ||
+    [...svg.querySelectorAll('*')].some((el) =>
+      el.getAttributeNames().some((name) => {
+        const value = el.getAttribute(name) ?? '';
+        return (
+          value.includes(`url(#${id})`) ||
+          value === `#${id}` ||
+          (name.startsWith('aria-') && value.split(/\s+/).includes(id))
+        );
+      })
+    );
+  for (const def of [...svg.querySelectorAll('marker, linearGradient, radialGradient, filter')]) {
+    if (!def.id || !referenced(def.id)) def.remove();
+  }
+  for (const defs of [...svg.querySelectorAll('defs')]) {
+    if (defs.childNodes.length === 0) defs.remove();
+  }
+  for (const el of [...svg.querySelectorAll('*')]) {
+    for (const name of el.getAttributeNames()) {
+      const value = el.getAttribute(name);
+      if (
+        (name.startsWith('data-') && name !== 'data-dark') ||
+        (name === 'style' && !value.trim()) ||
+        ((name === 'font-style' || name === 'font-weight') && value === 'normal') ||
+        (name === 'id' && el !== svg && !referenced(value))
+      ) {
+        el.removeAttribute(name);
+      } else if (GEOMETRY.includes(name)) {
+        el.setAttribute(name, roundNumbers(value));
+      }
+    }
+  }
+  const sameAttributes = (a, b) =>
+    a.getAttributeNames().length === b.getAttributeNames().length &&
+    a.getAttributeNames().every((n) => a.getAttribute(n) === b.getAttribute(n));
+  for (const tspan of [...svg.querySelectorAll('tspan')]) {
+    const next = tspan.nextSibling;
+    if (
+      next &&
+      next.nodeName === 'tspan' &&
+      tspan.children.length === 0 &&
+      next.children.length === 0 &&
+      sameAttributes(tspan, next)
+    ) {
+      next.textContent = `${tspan.textContent}${next.textContent}`;
+      tspan.remove();
+    }
+  }
+}
+
 /**
  * Renders one diagram in one colour mode. Mermaid numbers some elements with counters that
  * survive a render, so render.ts calls this once per freshly loaded page.
@@ -137,8 +263,10 @@ window.combineModes = ({ id, light, dark }) => {
   const lightCss = takeStyles(lightSvg);
   const darkCss = takeStyles(darkSvg);
   const attributeRules = colourOverrides(lightSvg, darkSvg, id);
+  const css = `${lightCss}${darkOverrides(lightCss, darkCss)}${attributeRules}`;
+  slim(lightSvg, css);
   const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-  style.textContent = `${lightCss}${darkOverrides(lightCss, darkCss)}${attributeRules}`;
+  style.textContent = pruneCss(css, lightSvg);
   anchor.parent.insertBefore(style, anchor.next);
 
   const width = lightSvg.viewBox.baseVal.width;
