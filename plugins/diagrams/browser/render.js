@@ -157,7 +157,8 @@ function pruneCss(css, svg) {
 
 /** Numbers in geometry, rounded to two decimals: sub-pixel detail no screen shows. */
 function roundNumbers(text) {
-  return text.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
+  // A number starts after neither a digit nor a dot: `.04.0454` is two numbers in path data.
+  return text.replace(/(?<![\d.])-?\d*\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100));
 }
 
 const GEOMETRY = [
@@ -188,7 +189,7 @@ const GEOMETRY = [
 function slim(svg, css) {
   const referenced = (id) =>
     css.includes(`#${id}`) ||
-    [...svg.querySelectorAll('*')].some((el) =>
+    [svg, ...svg.querySelectorAll('*')].some((el) =>
       el.getAttributeNames().some((name) => {
         const value = el.getAttribute(name) ?? '';
         return (
@@ -198,7 +199,9 @@ function slim(svg, css) {
         );
       })
     );
-  for (const def of [...svg.querySelectorAll('marker, linearGradient, radialGradient, filter')]) {
+  for (const def of [
+    ...svg.querySelectorAll('marker, linearGradient, radialGradient, filter, symbol'),
+  ]) {
     if (!def.id || !referenced(def.id)) def.remove();
   }
   for (const defs of [...svg.querySelectorAll('defs')]) {
