@@ -3,6 +3,7 @@
 // only wires the site.
 import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import diagramsPlugin from './plugins/diagrams';
 import remarkPrerenderedMermaid from './plugins/diagrams/remark';
 import llmsTxtPlugin from './plugins/llms-txt';
 import { accessibleDark, accessibleLight } from './src/theme/prismThemes';
@@ -61,7 +62,7 @@ const config: Config = {
       onBrokenMarkdownImages: 'throw',
     },
   },
-  plugins: [interactiveCodeChunks, llmsTxtPlugin],
+  plugins: [interactiveCodeChunks, diagramsPlugin, llmsTxtPlugin],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',
