@@ -1,7 +1,11 @@
-// Site configuration: docs at the route root, Mermaid, offline search, strict link checking.
-// Interactive components and the sandbox live elsewhere; this file only wires the site.
+// Site configuration: docs at the route root, diagrams rendered ahead of time, llms.txt, offline
+// search, strict link checking. Interactive components and the sandbox live elsewhere; this file
+// only wires the site.
 import type { Config, Plugin } from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
+import diagramsPlugin from './plugins/diagrams';
+import remarkPrerenderedMermaid from './plugins/diagrams/remark';
+import llmsTxtPlugin from './plugins/llms-txt';
 import { accessibleDark, accessibleLight } from './src/theme/prismThemes';
 
 /**
@@ -53,15 +57,13 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   i18n: { defaultLocale: 'en', locales: ['en'] },
   markdown: {
-    mermaid: true,
     hooks: {
       onBrokenMarkdownLinks: 'throw',
       onBrokenMarkdownImages: 'throw',
     },
   },
-  plugins: [interactiveCodeChunks],
+  plugins: [interactiveCodeChunks, diagramsPlugin, llmsTxtPlugin],
   themes: [
-    '@docusaurus/theme-mermaid',
     [
       '@easyops-cn/docusaurus-search-local',
       {
@@ -80,6 +82,14 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
+          // ```mermaid fences become SVG rendered by `npm run diagrams`: no diagram engine ships.
+          // A diagram whose SVG is missing fails the build; the dev server shows its source.
+          beforeDefaultRemarkPlugins: [
+            [
+              remarkPrerenderedMermaid,
+              { onMissing: process.env.NODE_ENV === 'production' ? 'throw' : 'keep' },
+            ],
+          ],
         },
         blog: false,
         theme: { customCss: './src/css/custom.css' },
@@ -137,7 +147,6 @@ const config: Config = {
       darkTheme: accessibleDark,
       additionalLanguages: ['bash', 'json', 'yaml'],
     },
-    mermaid: { theme: { light: 'neutral', dark: 'dark' } },
   } satisfies Preset.ThemeConfig,
 };
 

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under tests/unit, src, sandbox/src and sandbox/test (or the paths given) with Node's test
-// runner and tsx. It finds the files itself (no shell or runner globs), the same on every Node.js.
+// Runs every *.test.ts under tests/unit, src, plugins, sandbox/src and sandbox/test (or the paths
+// given) with Node's test runner and tsx. It finds the files itself (no shell or runner globs), the
+// same on every Node.js.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : ['tests/unit', 'src', 'sandbox/src', 'sandbox/test'];
+  : ['tests/unit', 'src', 'plugins', 'sandbox/src', 'sandbox/test'];
 
 function collect(path, out) {
   let st;

@@ -1,17 +1,22 @@
-// What ships: no copyleft code in the bundle, and the tutorial's initial JavaScript, measured
-// against a plain page, with the interactive components' code loaded only on demand.
+// What ships: no copyleft code and no diagram engine in the bundle, nothing that only some pages use
+// in the scripts every page loads, the tutorial's initial JavaScript measured against a plain page,
+// and the interactive components' code loaded only on demand.
 import { test, expect, type Page, type Response } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TUTORIAL } from './lib/site';
 
-test('no lunr-languages stemmers or ELK layout code is bundled', () => {
+/** Code of Mermaid and its layout engines: none of it may ship (diagrams are pre-rendered SVG). */
+const DIAGRAM_ENGINE =
+  /mermaidAPI|Syntax error in text|dagre|graphlib|cytoscape|org\.eclipse\.elk|khroma/;
+
+test('no lunr-languages stemmers and no diagram engine are bundled', () => {
   const dir = 'build/assets/js';
   for (const file of readdirSync(dir)) {
     const text = readFileSync(join(dir, file), 'utf8');
     expect(text, `${file} bundles lunr-languages`).not.toContain('stemmerSupport');
-    expect(text, `${file} bundles elkjs`).not.toContain('org.eclipse.elk');
+    expect(text.match(DIAGRAM_ENGINE)?.[0], `${file} bundles diagram engine code`).toBeUndefined();
   }
 });
 
@@ -46,15 +51,13 @@ test("the tutorial's initial JavaScript stays within 30 KB gzip of a plain page"
     const page = await context.newPage();
     const scripts = await scriptsDuring(page, async () => {
       await page.goto(path);
-      // Mermaid loads its renderer after hydration; wait for the diagram so both pages count it.
-      await page.locator('.docusaurus-mermaid-container svg').first().waitFor();
       await page.waitForLoadState('networkidle');
     });
     await context.close();
     return { path, scripts, gzipKb: gzipKb(scripts) };
   };
   // The tutorial has the four interactive components; the plain page, a guide with the same kind of
-  // Mermaid flowchart, has none. The difference is the tutorial's own text plus the components' shells.
+  // flowchart, has none. The difference is the tutorial's own text plus the components' shells.
   const tutorial = await measure(TUTORIAL);
   const plain = await measure('/toolhive/guides-k8s/remote-mcp-proxy');
   const differenceKb = Math.round((tutorial.gzipKb - plain.gzipKb) * 10) / 10;
@@ -102,4 +105,62 @@ test('the interactive components load their code on demand', async ({ page }, in
   expect(values.size).toBeGreaterThan(0);
   expect(playground.size).toBeGreaterThan(0);
   for (const script of [...values, ...playground]) expect(initial).not.toContain(script);
+});
+
+/** The inside of a pre-rendered diagram's SVG (its id and its scoped styles). */
+const DIAGRAM_SVG = /id=\\?"diagram-[0-9a-f]{16}|#diagram-[0-9a-f]{16}/;
+
+/** Markers of code or content that only some pages use. */
+const ONLY_SOME_PAGES: [string, RegExp][] = [
+  ['the diagram engine', DIAGRAM_ENGINE],
+  // Pre-rendered diagrams: in their pages' HTML only, never in JavaScript.
+  ['a pre-rendered diagram', DIAGRAM_SVG],
+  // The sandbox core: the role mapper's error code and the STS emulator's session-token prefix.
+  ['the sandbox core', /NO_ROLE_MAPPING|IQoJb3JpZ2luX2Vj/],
+];
+
+test('the scripts every page loads hold nothing that only some pages use', async ({ browser }) => {
+  // What a first-time reader downloads on pages of each kind; the intersection is what every page
+  // loads (runtime, main and common chunks).
+  const pages = [
+    '/',
+    '/toolhive/tutorials/aws-sts-integration',
+    '/toolhive/concepts/backend-auth',
+    '/toolhive/guides-k8s/token-exchange-k8s',
+  ];
+  const loaded: Set<string>[] = [];
+  for (const path of pages) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    loaded.push(
+      await scriptsDuring(page, async () => {
+        await page.goto(path);
+        await page.waitForLoadState('networkidle');
+      })
+    );
+    await context.close();
+  }
+  const everywhere = [...loaded[0]!].filter((src) => loaded.every((set) => set.has(src)));
+  expect(everywhere.length).toBeGreaterThan(0);
+  const found: string[] = [];
+  for (const src of everywhere) {
+    const text = readFileSync(join('build', src), 'utf8');
+    for (const [what, marker] of ONLY_SOME_PAGES) {
+      const hit = text.match(marker)?.[0];
+      if (hit) found.push(`${src}: ${what} (${hit})`);
+    }
+  }
+  console.log(`scripts every page loads: ${everywhere.join(', ')} (${gzipKb(everywhere)} KB gzip)`);
+  expect(found).toEqual([]);
+});
+
+test("diagrams are in their pages' HTML, never in JavaScript", () => {
+  const dir = 'build/assets/js';
+  for (const file of readdirSync(dir)) {
+    const hit = readFileSync(join(dir, file), 'utf8').match(DIAGRAM_SVG)?.[0];
+    expect(hit, `${file} holds a diagram`).toBeUndefined();
+  }
+  // Server-rendered: the diagrams are in the HTML, before any script runs.
+  const html = readFileSync('build/toolhive/concepts/backend-auth.html', 'utf8');
+  expect(html.match(/<svg[^>]* id="diagram-/g)?.length).toBe(3);
 });

@@ -52,3 +52,33 @@ test('every page gets the security headers', () => {
   assert.match(csp, /frame-ancestors 'none'/);
   assert.doesNotMatch(csp, /unsafe-eval/);
 });
+
+/** path-to-regexp's `(.*)` as a regular expression, the rest literal: enough for these sources. */
+function sourceMatches(source: string, path: string): boolean {
+  const pattern = source
+    .split('(.*)')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${pattern}$`).test(path);
+}
+
+function headerFor(path: string, key: string): string | undefined {
+  let value: string | undefined;
+  for (const rule of vercel.headers) {
+    if (!sourceMatches(rule.source, path)) continue;
+    value = rule.headers.find((h) => h.key === key)?.value ?? value;
+  }
+  return value;
+}
+
+test('Markdown twins and llms.txt are served as UTF-8 Markdown and text', () => {
+  assert.equal(
+    headerFor('/toolhive/tutorials/aws-sts-integration.md', 'Content-Type'),
+    'text/markdown; charset=utf-8'
+  );
+  assert.equal(headerFor('/llms.txt', 'Content-Type'), 'text/plain; charset=utf-8');
+  assert.equal(headerFor('/llms-full.txt', 'Content-Type'), 'text/plain; charset=utf-8');
+  assert.equal(headerFor('/toolhive/tutorials/aws-sts-integration', 'Content-Type'), undefined);
+  // They keep the security headers every path gets.
+  assert.ok(headerFor('/llms.txt', 'Content-Security-Policy'));
+});
