@@ -2,7 +2,7 @@
 // local sandbox, the reader's token, role and region for real AWS. It runs nothing itself.
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import { SITE_ORIGINS } from '@toolhive-aws-sts/sandbox/tutorial';
+import { SITE_ORIGINS } from '@toolhive-aws-sts/sandbox/sandbox-addresses';
 import { DEFAULT_LOCAL_ISSUER } from './engine/constants';
 import type { StsMode } from './engine/types';
 import styles from './styles.module.css';

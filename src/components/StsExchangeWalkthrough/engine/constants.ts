@@ -1,6 +1,6 @@
 // Fixed values the form and the engine share: the broken trust audience and default URLs.
 // Plain constants, so the form can show them without loading the exchange code.
-import { defaultSandboxOrigin } from '@toolhive-aws-sts/sandbox/tutorial';
+import { defaultSandboxOrigin } from '@toolhive-aws-sts/sandbox/sandbox-addresses';
 
 /** The audience the roles trust when the reader breaks the trust policy. */
 export const OTHER_AUDIENCE = 'another-audience';
