@@ -15,29 +15,27 @@ export function roleField(
   return `roles[${index}].${field}`;
 }
 
+/** The control for what is below a field (`roles[1].matcher` → role 1's match control). */
 type Place = (rest: FieldPath) => FieldId | undefined;
 
-/** A top-level field's issues, at any depth (`restrictSubjects[2]`), go to its own control. */
-const own =
-  (field: TopField): Place =>
-  () =>
-    field;
-
-/** Each field of the generator's values, and the control that fixes what is below it. */
-const CONTROLS: Record<InputField, Place> = {
-  issuer: own('issuer'),
-  audience: own('audience'),
-  accountId: own('accountId'),
+/**
+ * Each field of the generator's values and its control; a top-level field's issues at any depth
+ * (`restrictSubjects[2]`) are its own control's.
+ */
+const CONTROLS: Record<InputField, TopField | Place> = {
+  issuer: 'issuer',
+  audience: 'audience',
+  accountId: 'accountId',
   // The form leaves the partition out; the generator derives it from the region.
-  partition: own('region'),
-  region: own('region'),
-  namespace: own('namespace'),
-  domain: own('domain'),
-  roleClaim: own('roleClaim'),
-  sessionNameClaim: own('sessionNameClaim'),
-  sessionDuration: own('sessionDuration'),
-  subjectProviderName: own('subjectProviderName'),
-  restrictSubjects: own('restrictSubjects'),
+  partition: 'region',
+  region: 'region',
+  namespace: 'namespace',
+  domain: 'domain',
+  roleClaim: 'roleClaim',
+  sessionNameClaim: 'sessionNameClaim',
+  sessionDuration: 'sessionDuration',
+  subjectProviderName: 'subjectProviderName',
+  restrictSubjects: 'restrictSubjects',
   fallbackRole: ([field]) => {
     if (field === undefined || field === 'name') return 'fallbackRole.name';
     return field === 'permissions' ? 'fallbackRole.permissions' : undefined;
@@ -65,7 +63,9 @@ const isInputField = (key: unknown): key is InputField =>
  */
 export function fieldForIssue(fieldPath: FieldPath): FieldId | undefined {
   const [top, ...rest] = fieldPath;
-  return isInputField(top) ? CONTROLS[top](rest) : undefined;
+  if (!isInputField(top)) return undefined;
+  const control = CONTROLS[top];
+  return typeof control === 'string' ? control : control(rest);
 }
 
 /** The issues, each with the control it belongs to (if any), in the generator's order. */

@@ -36,6 +36,7 @@ export const EMPTY_VALUES: RawValues = Object.fromEntries(
 
 /** The values the generator checks; the client ID is not one of its fields. */
 type GeneratorKey = Exclude<ValueKey, 'clientId'>;
+type Entered = Partial<Record<GeneratorKey, string>>;
 
 /** Where each value sits in the generator's input (and in its checked values). */
 const INPUT_PATHS: Record<GeneratorKey, FieldPath> = {
@@ -76,7 +77,7 @@ function valueAt(root: unknown, path: FieldPath): unknown {
 }
 
 /** The generator's input: the tutorial's values, with each entered value at its path. */
-function toGeneratorInput(using: Partial<Record<GeneratorKey, string>>): GeneratorInput {
+function toGeneratorInput(using: Entered): GeneratorInput {
   // Without an explicit partition the generator derives it from the region.
   const { partition: _partition, ...base } = TUTORIAL_VALUES;
   const input = structuredClone(base) as GeneratorInput;
@@ -88,7 +89,7 @@ function toGeneratorInput(using: Partial<Record<GeneratorKey, string>>): Generat
 }
 
 /** The entered value an issue is about: at its own field, or one it involves (a duplicate name). */
-function keyFor(found: InputIssue, using: Partial<Record<GeneratorKey, string>>) {
+function keyFor(found: InputIssue, using: Entered) {
   return [found.fieldPath, ...(found.relatedPaths ?? [])]
     .map((path) => KEY_AT.get(fieldPathText(path)))
     .find((key) => key !== undefined && using[key] !== undefined);
@@ -108,7 +109,7 @@ interface Settled {
  * is checked again: each round drops at least one value, until they pass or no problem left
  * belongs to an entered value.
  */
-function settle(entered: Partial<Record<GeneratorKey, string>>): Settled {
+function settle(entered: Entered): Settled {
   const using = { ...entered };
   const refused = new Map<GeneratorKey, string[]>();
   for (;;) {
@@ -133,7 +134,7 @@ function settle(entered: Partial<Record<GeneratorKey, string>>): Settled {
  */
 export function checkYourValues(raw: RawValues): ValuesCheck {
   const fields = {} as Record<ValueKey, FieldCheck>;
-  const entered: Partial<Record<GeneratorKey, string>> = {};
+  const entered: Entered = {};
   for (const key of VALUE_KEYS) {
     const value = raw[key].trim();
     fields[key] = { status: value === '' ? 'empty' : 'valid' };
