@@ -5,6 +5,7 @@ export type {
   ArtifactFiles,
   ExplicitPermissions,
   FallbackRoleInput,
+  FieldPath,
   GenerationResult,
   GeneratorInput,
   GeneratorValues,
@@ -25,6 +26,7 @@ export {
 } from './awsMcpRegions';
 export { parseGeneratorValues, type ParsedValues } from './parseValues';
 export { validateGeneratorInput } from './validateInput';
+export { fieldPathText, INPUT_FIELDS, parseFieldPath } from './inputChecks';
 export { normalizeIssuer, oidcProviderArn, type IssuerCheck } from './issuer';
 export { generateArtifacts, generateArtifactsFromText, generateFiles } from './generateArtifacts';
 export { generateTrustPolicy } from './trustPolicy';

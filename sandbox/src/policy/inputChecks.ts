@@ -2,7 +2,7 @@
 // required strings and string lists. It does not know which field means what (validateInput does).
 
 import { describeType, isObject, suggestField } from '../config/issues';
-import type { InputIssue } from './types';
+import type { FieldPath, InputIssue } from './types';
 
 export { isObject };
 
@@ -34,14 +34,40 @@ export const ROLE_FIELDS = [
 ] as const;
 export const PERMISSION_FIELDS = ['actions', 'resources'] as const;
 
-/** Builds one issue. */
-export function inputIssue(path: string, message: string): InputIssue {
-  return { path, message };
+/**
+ * Builds one issue at `path`, and at `related` paths the problem also involves.
+ * @example inputIssue('roles[1].name', '…').fieldPath // ['roles', 1, 'name']
+ */
+export function inputIssue(path: string, message: string, related: string[] = []): InputIssue {
+  const issue: InputIssue = { path, fieldPath: parseFieldPath(path), message };
+  if (related.length > 0) issue.relatedPaths = related.map(parseFieldPath);
+  return issue;
 }
 
 /** Joins a parent path and a key: `roles[0]` + `name` → `roles[0].name`; `` + `issuer` → `issuer`. */
 export function childPath(parent: string, key: string): string {
   return parent === '' ? key : `${parent}.${key}`;
+}
+
+/**
+ * A path as the checks write it (keys joined by `.`, list indices in brackets), as keys and indices.
+ * @example parseFieldPath('roles[0].permissions.actions[1]') // ['roles', 0, 'permissions', 'actions', 1]
+ */
+export function parseFieldPath(path: string): FieldPath {
+  return [...path.matchAll(/\[(\d+)\]|[^.[\]]+/g)].map(([part, index]) =>
+    index === undefined ? part : Number(index)
+  );
+}
+
+/**
+ * A field path as the messages write it; the inverse of parseFieldPath.
+ * @example fieldPathText(['roles', 0, 'name']) // 'roles[0].name'
+ */
+export function fieldPathText(fieldPath: FieldPath): string {
+  return fieldPath.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : childPath(text, part)),
+    ''
+  );
 }
 
 /** Whether a field is present (null counts as absent). */
@@ -64,10 +90,12 @@ export function unknownFields(
       const suggestion = suggestField(key, known);
       const hint = suggestion === undefined ? '' : `did you mean ${suggestion}? `;
       const where = path === '' ? 'the values' : path;
-      return inputIssue(
+      const found = inputIssue(
         childPath(path, key),
         `unknown field "${key}": ${hint}${where} may contain ${known.join(', ')}`
       );
+      // The key is the user's, dots and brackets included: it is one step of the path.
+      return { ...found, fieldPath: [...parseFieldPath(path), key] };
     });
 }
 

@@ -2,6 +2,7 @@
 // keys as issues that carry the line. It does not check the values (validateInput does).
 
 import { parseDocument, type YAMLError } from 'yaml';
+import { inputIssue } from './inputChecks';
 import type { InputIssue } from './types';
 
 /** Outcome of `parseGeneratorValues`. */
@@ -9,7 +10,7 @@ export type ParsedValues = { ok: true; value: unknown } | { ok: false; issues: I
 
 const fail = (messages: string[]): ParsedValues => ({
   ok: false,
-  issues: messages.map((message) => ({ path: '', message })),
+  issues: messages.map((message) => inputIssue('', message)),
 });
 
 /**

@@ -106,9 +106,17 @@ export interface GeneratorValues {
   roles: RoleValues[];
 }
 
+/** A field of the values as keys and list indices: `['roles', 1, 'name']`; `[]` is the whole. */
+export type FieldPath = readonly (string | number)[];
+
 /** One problem with the values, located by a path such as `roles[1].name`. */
 export interface InputIssue {
+  /** The field as the message writes it: `roles[1].name`; `''` for the values as a whole. */
   path: string;
+  /** The same field as keys and indices, for a form that shows the message on its control. */
+  fieldPath: FieldPath;
+  /** Other fields the problem involves: the role that already has a duplicate name. */
+  relatedPaths?: FieldPath[];
   /** What is wrong and what is allowed. */
   message: string;
 }

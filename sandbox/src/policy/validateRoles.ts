@@ -262,7 +262,8 @@ export function duplicateNames(roles: readonly { path: string; name: string }[])
       issues.push(
         inputIssue(
           at,
-          `${at} "${role.name}" is already used by ${first}: IAM role names are unique regardless of case; give each role its own name`
+          `${at} "${role.name}" is already used by ${first}: IAM role names are unique regardless of case; give each role its own name`,
+          [first]
         )
       );
     }

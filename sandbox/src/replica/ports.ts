@@ -1,25 +1,12 @@
-// The replica's services and their fixed, documented ports (one base port, one offset each), and
-// the error for a port that is taken. It binds nothing; startReplica does.
+// The replica's ports for a base port (one offset per service), the services' names, and the
+// error for a port that is taken. The defaults are tutorial/sandboxAddresses'; startReplica binds.
 
 import { AwsStsError } from '../errors';
+import { DEFAULT_BASE_PORT, PORT_OFFSETS, type ReplicaService } from '../tutorial/sandboxAddresses';
 
-/** The services of the local replica, in the order they are listed and started. */
-export type ReplicaService = 'proxy' | 'oidc' | 'sts' | 'iam' | 'awsMcp';
-
-/** Every service binds this loopback address only. */
-export const REPLICA_HOST = '127.0.0.1';
-
-/** The proxy's port; every other service is at a fixed offset from it. */
-export const DEFAULT_BASE_PORT = 4100;
-
-/** Offsets from the base port: proxy 4100, OIDC 4101, STS 4102, IAM 4103, AWS MCP 4104. */
-export const PORT_OFFSETS: Readonly<Record<ReplicaService, number>> = {
-  proxy: 0,
-  oidc: 1,
-  sts: 2,
-  iam: 3,
-  awsMcp: 4,
-};
+// The defaults live in a browser-safe module, for the pages that show them.
+export { DEFAULT_BASE_PORT, PORT_OFFSETS, REPLICA_HOST } from '../tutorial/sandboxAddresses';
+export type { ReplicaService } from '../tutorial/sandboxAddresses';
 
 /** How the banner and the errors name each service. */
 export const SERVICE_LABELS: Readonly<Record<ReplicaService, string>> = {

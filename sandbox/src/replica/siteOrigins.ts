@@ -3,9 +3,9 @@
 
 import { AwsStsError } from '../errors';
 import { normalizeOrigins } from '../proxy';
+import { SITE_ORIGINS } from '../tutorial/sandboxAddresses';
 
-/** Where `npm start` serves the docs site. */
-export const SITE_ORIGINS: readonly string[] = ['http://127.0.0.1:3000', 'http://localhost:3000'];
+export { SITE_ORIGINS };
 
 /**
  * The site's origins plus `extra`, normalized and without duplicates; a value that is not a bare

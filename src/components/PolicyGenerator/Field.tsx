@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import RegionSelect from '@site/src/components/shared/RegionSelect';
 import styles from './styles.module.css';
+import fieldStyles from '@site/src/components/shared/fields.module.css';
 
 interface Common {
   /** The control's DOM id; the hint and errors use it as a prefix. */
@@ -57,7 +58,7 @@ export default function Field(props: Props): ReactNode {
         value={props.value}
         onChange={props.onChange}
         className={styles.input}
-        labelClassName={styles.label}
+        labelClassName={fieldStyles.label}
         describedBy={describedBy}
         invalid={invalid}
       />
@@ -95,13 +96,13 @@ export default function Field(props: Props): ReactNode {
       );
   }
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
+    <div className={fieldStyles.field}>
+      <label htmlFor={id} className={fieldStyles.label}>
         {label}
       </label>
       {control}
       {hint !== undefined && (
-        <p id={`${id}-hint`} className={styles.hint}>
+        <p id={`${id}-hint`} className={fieldStyles.hint}>
           {hint}
         </p>
       )}

@@ -13,10 +13,11 @@ import {
   type TopField,
 } from './formState';
 import { NO_ISSUES, placeIssues, roleField, type FieldId } from './issues';
-import { applyReaderValues, initialFormState, readerValues } from './readerValues';
+import { applyReaderValues, initialFormState } from './readerValues';
 import RolesFields from './RolesFields';
 import ValuesFields from './ValuesFields';
 import styles from './styles.module.css';
+import panelStyles from '@site/src/components/shared/panel.module.css';
 
 /** How long typing must pause before the files are generated again. */
 const GENERATE_AFTER_MS = 150;
@@ -26,14 +27,12 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 export default function Generator(): ReactNode {
   const baseId = useId();
   const snapshot = useYourValues();
-  const [form, setForm] = useState<FormState>(() => initialFormState(readerValues(snapshot)));
+  const [form, setForm] = useState<FormState>(() => initialFormState(snapshot.inUse));
   // Values changed in "Your values" flow in; the reader's other edits here stay.
   const [seenSnapshot, setSeenSnapshot] = useState(snapshot);
   if (seenSnapshot !== snapshot) {
     setSeenSnapshot(snapshot);
-    setForm((current) =>
-      applyReaderValues(current, readerValues(seenSnapshot), readerValues(snapshot))
-    );
+    setForm((current) => applyReaderValues(current, seenSnapshot.inUse, snapshot.inUse));
   }
   const [announcement, setAnnouncement] = useState('');
   const addButton = useRef<HTMLButtonElement>(null);
@@ -85,7 +84,7 @@ export default function Generator(): ReactNode {
     setAnnouncement('Role removed.');
   };
   const reset = () => {
-    setForm(initialFormState(readerValues(snapshot)));
+    setForm(initialFormState(snapshot.inUse));
     setAnnouncement('Values reset to the tutorial and your values.');
   };
   const goTo = (event: MouseEvent<HTMLAnchorElement>, field: FieldId) => {
@@ -102,10 +101,10 @@ export default function Generator(): ReactNode {
     : generated.ok
       ? `${plural(Object.keys(generated.files).length, 'file', 'files')} generated from these values.`
       : 'Generating the files…';
-  const fromReader = Object.keys(readerValues(snapshot)).length;
+  const fromReader = Object.keys(snapshot.inUse).length;
   return (
     <div className={styles.generator}>
-      <p className={styles.intro}>
+      <p className={panelStyles.intro}>
         Starts from the tutorial&apos;s values
         {fromReader > 0 && ` and ${plural(fromReader, 'value', 'values')} from "Your values" above`}
         . Change anything; the files below follow. Nothing leaves your browser.
@@ -129,7 +128,11 @@ export default function Generator(): ReactNode {
         </button>
       </div>
       <div className={checked.ok ? styles.summary : styles.summaryInvalid}>
-        <p aria-live='polite' aria-atomic='true' className={styles.status}>
+        <p
+          aria-live='polite'
+          aria-atomic='true'
+          className={checked.ok ? styles.status : styles.statusInvalid}
+        >
           {status}
         </p>
         {issues.all.length > 0 && (

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   generateArtifacts,
+  parseFieldPath,
   TUTORIAL_VALUES,
   validateGeneratorInput,
 } from '@toolhive-aws-sts/sandbox/policy';
@@ -52,7 +53,7 @@ const cases: [path: string, field: string | undefined][] = [
 ];
 for (const [path, field] of cases) {
   test(`issue at "${path}" belongs to ${field ?? 'no single control'}`, () => {
-    assert.equal(fieldForIssue(path), field);
+    assert.equal(fieldForIssue(parseFieldPath(path)), field);
   });
 }
 

@@ -2,6 +2,7 @@
 // generator's input. It checks nothing: every rule and message comes from validateGeneratorInput.
 import {
   TUTORIAL_VALUES,
+  type INPUT_FIELDS,
   type GeneratorInput,
   type MappedRoleInput,
   type PermissionPresetName,
@@ -41,19 +42,14 @@ export interface FormState {
   nextKey: number;
 }
 
-/** The form's top-level text fields, which map one to one onto the generator's input. */
-export type TopField =
-  | 'issuer'
-  | 'audience'
-  | 'accountId'
-  | 'region'
-  | 'namespace'
-  | 'domain'
-  | 'roleClaim'
-  | 'sessionNameClaim'
-  | 'sessionDuration'
-  | 'restrictSubjects'
-  | 'subjectProviderName';
+/** A field of the generator's values. */
+export type InputField = (typeof INPUT_FIELDS)[number];
+
+/**
+ * The form's top-level text fields, which map one to one onto the generator's input. The
+ * partition follows the region, and the roles have controls of their own.
+ */
+export type TopField = Exclude<InputField, 'partition' | 'fallbackRole' | 'roles'>;
 
 /** The key of the tutorial's mapped role (S3 readers), which follows the reader's S3 values. */
 export const TUTORIAL_ROLE_KEY = 0;

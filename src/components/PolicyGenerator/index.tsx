@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { lazy, useRef } from 'react';
 import OnDemand from '@site/src/components/shared/OnDemand';
 import { useOpenedOnce } from '@site/src/components/shared/useOpenedOnce';
-import styles from './styles.module.css';
+import panelStyles from '@site/src/components/shared/panel.module.css';
 
 const Generator = lazy(() => import('./Generator'));
 
@@ -12,16 +12,16 @@ export default function PolicyGenerator(): ReactNode {
   const details = useRef<HTMLDetailsElement>(null);
   const opened = useOpenedOnce(details);
 
-  const loading = <p className={styles.loading}>Loading the policy generator…</p>;
+  const loading = <p className={panelStyles.loading}>Loading the policy generator…</p>;
   return (
-    <details ref={details} id='policy-generator' className={styles.shell}>
-      <summary className={styles.shellSummary}>
-        <span className={styles.title}>Policy generator</span>
-        <span className={styles.subtitle}>
+    <details ref={details} id='policy-generator' className={panelStyles.panel}>
+      <summary className={panelStyles.summary}>
+        <span className={panelStyles.title}>Policy generator</span>
+        <span className={panelStyles.subtitle}>
           Trust and permission policies, AWS CLI, ToolHive and Gateway API manifests, cleanup
         </span>
       </summary>
-      <div className={styles.body}>
+      <div className={panelStyles.body}>
         {opened ? (
           <OnDemand component={Generator} fallback={loading} what='the policy generator' />
         ) : (

@@ -6,6 +6,7 @@ import { readClaims, readConfig, selectRoleFor } from './evaluate';
 import { PRESETS, type Preset } from './presets';
 import Result from './Result';
 import TokenField from './TokenField';
+import panelStyles from '@site/src/components/shared/panel.module.css';
 import styles from './styles.module.css';
 
 const [FIRST_PRESET] = PRESETS;
@@ -54,7 +55,7 @@ export default function Playground(): ReactNode {
   const configIssuesId = `${id}-config-issues`;
   const claimsErrorId = `${id}-claims-error`;
   return (
-    <div className={styles.playground}>
+    <div className={panelStyles.box}>
       <div className={styles.presets} role='group' aria-labelledby={`${id}-presets`}>
         <span id={`${id}-presets`} className={styles.presetsLabel}>
           Presets:

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { lazy, useRef } from 'react';
 import OnDemand from '@site/src/components/shared/OnDemand';
 import { useNearViewport } from '@site/src/components/shared/useNearViewport';
+import panelStyles from '@site/src/components/shared/panel.module.css';
 import styles from './styles.module.css';
 
 const Playground = lazy(() => import('./Playground'));
@@ -18,7 +19,7 @@ export default function RoleMappingPlayground(): ReactNode {
     </div>
   );
   return (
-    <section ref={ref} className={styles.shell} aria-label='Role-mapping playground'>
+    <section ref={ref} className={panelStyles.frame} aria-label='Role-mapping playground'>
       {load ? (
         <OnDemand component={Playground} fallback={fallback} what='the playground' />
       ) : (

@@ -2,7 +2,8 @@
 // local sandbox, the reader's token, role and region for real AWS. It runs nothing itself.
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import { DEFAULT_LOCAL_ISSUER, SANDBOX_SITE_ORIGINS } from './engine/constants';
+import { SITE_ORIGINS } from '@toolhive-aws-sts/sandbox/sandbox-addresses';
+import { DEFAULT_LOCAL_ISSUER } from './engine/constants';
 import type { StsMode } from './engine/types';
 import styles from './styles.module.css';
 
@@ -129,7 +130,7 @@ function BrowserFields({ form, update, browserEndpoint, otherAudience }: Props):
 }
 
 function LocalFields({ form, update, pageOrigin }: Props): ReactNode {
-  const listed = SANDBOX_SITE_ORIGINS.includes(pageOrigin);
+  const listed = SITE_ORIGINS.includes(pageOrigin);
   return (
     <>
       <p className={styles.note}>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { lazy, useRef } from 'react';
 import OnDemand from '@site/src/components/shared/OnDemand';
 import { useNearViewport } from '@site/src/components/shared/useNearViewport';
+import panelStyles from '@site/src/components/shared/panel.module.css';
 import styles from './styles.module.css';
 
 const Walkthrough = lazy(() => import('./Walkthrough'));
@@ -18,7 +19,7 @@ export default function StsExchangeWalkthrough(): ReactNode {
     </div>
   );
   return (
-    <div ref={ref} id='sts-exchange-walkthrough' className={styles.shell}>
+    <div ref={ref} id='sts-exchange-walkthrough' className={panelStyles.frame}>
       {load ? (
         <OnDemand component={Walkthrough} fallback={fallback} what='the STS walkthrough' />
       ) : (

@@ -14,6 +14,8 @@ import {
   type ValueKey,
 } from './store';
 import styles from './styles.module.css';
+import fieldStyles from '@site/src/components/shared/fields.module.css';
+import panelStyles from '@site/src/components/shared/panel.module.css';
 
 /** Values from a share link win over stored ones; otherwise what this browser kept. */
 function initialValues(): RawValues {
@@ -94,13 +96,13 @@ export default function YourValuesPanel(): ReactNode {
 
   return (
     <div className={styles.form}>
-      <p className={styles.intro}>
+      <p className={panelStyles.intro}>
         Type your values, and every command and file on this page uses them. Empty fields keep the
         placeholder or the tutorial&apos;s default. The values stay in this browser; nothing is sent
         anywhere.
       </p>
       {FIELD_GROUPS.map((group) => (
-        <fieldset key={group.legend} className={styles.group}>
+        <fieldset key={group.legend} className={fieldStyles.group}>
           <legend>{group.legend}</legend>
           <div className={styles.grid}>
             {group.fields.map((field) => (
@@ -142,7 +144,7 @@ export default function YourValuesPanel(): ReactNode {
         <button type='button' className='button button--secondary button--sm' onClick={reset}>
           Reset
         </button>
-        <p id={`${id}-share-hint`} className={styles.hint}>
+        <p id={`${id}-share-hint`} className={styles.shareHint}>
           The link carries only the values above, never a token.
         </p>
       </div>
@@ -172,8 +174,8 @@ function Field({ id, field, value, check, onChange }: FieldProps): ReactNode {
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
+    <div className={fieldStyles.field}>
+      <label htmlFor={id} className={fieldStyles.label}>
         {field.label}
       </label>
       {field.key === 'region' ? (
@@ -182,7 +184,7 @@ function Field({ id, field, value, check, onChange }: FieldProps): ReactNode {
           value={value}
           onChange={onChange}
           className={styles.input}
-          labelClassName={styles.label}
+          labelClassName={fieldStyles.label}
           describedBy={describedBy}
           invalid={invalid}
           emptyLabel={`Keep the tutorial's ${field.replaces}`}
@@ -204,7 +206,7 @@ function Field({ id, field, value, check, onChange }: FieldProps): ReactNode {
           onChange={(event) => onChange(event.target.value)}
         />
       )}
-      <p id={`${id}-hint`} className={styles.hint}>
+      <p id={`${id}-hint`} className={fieldStyles.hint}>
         {field.hint} Replaces <code>{field.replaces}</code>.
       </p>
       {invalid && (

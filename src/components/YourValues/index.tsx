@@ -11,6 +11,7 @@ import {
   useYourValues,
 } from './store';
 import styles from './styles.module.css';
+import panelStyles from '@site/src/components/shared/panel.module.css';
 
 const Panel = lazy(() => import('./Panel'));
 
@@ -54,14 +55,14 @@ export default function YourValues(): ReactNode {
     };
   }, []);
 
-  const loading = <p className={styles.loading}>Loading the form…</p>;
+  const loading = <p className={panelStyles.loading}>Loading the form…</p>;
   return (
     <details ref={details} className={styles.panel}>
-      <summary className={styles.summary}>
-        <span className={styles.title}>Your values</span>
-        <span className={styles.state}>{summaryText(entered, invalid)}</span>
+      <summary className={panelStyles.summary}>
+        <span className={panelStyles.title}>Your values</span>
+        <span className={panelStyles.subtitle}>{summaryText(entered, invalid)}</span>
       </summary>
-      <div className={styles.body}>
+      <div className={panelStyles.body}>
         {load ? <OnDemand component={Panel} fallback={loading} what='the values form' /> : loading}
       </div>
     </details>

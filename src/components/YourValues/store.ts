@@ -21,8 +21,13 @@ export const VALUE_KEYS = [
 
 export type ValueKey = (typeof VALUE_KEYS)[number];
 
-/** What the code blocks read: replacements to apply, plus counts for the panel's summary. */
+/** The reader's values in use by key: entered, valid and not the tutorial's own value. */
+export type ValuesInUse = Readonly<Partial<Record<ValueKey, string>>>;
+
+/** What the code blocks and forms read: values, replacements, and counts for the summary. */
 export interface YourValuesSnapshot {
+  /** What other forms start from; the issuer with its https://. */
+  readonly inUse: ValuesInUse;
   /** `[from, to]`: a placeholder or tutorial default, and the reader's validated value. */
   readonly substitutions: readonly (readonly [string, string])[];
   /** Values the reader entered. */
@@ -31,7 +36,7 @@ export interface YourValuesSnapshot {
   readonly invalid: number;
 }
 
-const EMPTY: YourValuesSnapshot = { substitutions: [], entered: 0, invalid: 0 };
+const EMPTY: YourValuesSnapshot = { inUse: {}, substitutions: [], entered: 0, invalid: 0 };
 const listeners = new Set<() => void>();
 let snapshot = EMPTY;
 let pattern: RegExp | null = null;
@@ -96,6 +101,17 @@ function isPairList(value: unknown): value is [string, string][] {
   );
 }
 
+/** The strings of `values` under a value key; anything else is dropped. */
+function keyedStrings(values: unknown): Partial<Record<ValueKey, string>> {
+  const kept: Partial<Record<ValueKey, string>> = {};
+  if (typeof values !== 'object' || values === null) return kept;
+  for (const key of VALUE_KEYS) {
+    const value = (values as Record<string, unknown>)[key];
+    if (typeof value === 'string') kept[key] = value;
+  }
+  return kept;
+}
+
 /** The stored values, or undefined when there are none (or storage is blocked or corrupt). */
 export function readStoredYourValues(): StoredYourValues | undefined {
   try {
@@ -105,17 +121,13 @@ export function readStoredYourValues(): StoredYourValues | undefined {
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { values, snapshot } = parsed as Record<string, unknown>;
     if (typeof values !== 'object' || values === null) return undefined;
-    const kept: Partial<Record<ValueKey, string>> = {};
-    for (const key of VALUE_KEYS) {
-      const value = (values as Record<string, unknown>)[key];
-      if (typeof value === 'string') kept[key] = value;
-    }
-    const { substitutions, entered, invalid } = (snapshot ?? {}) as Record<string, unknown>;
+    const { inUse, substitutions, entered, invalid } = (snapshot ?? {}) as Record<string, unknown>;
     const valid =
       isPairList(substitutions) && typeof entered === 'number' && typeof invalid === 'number';
     return {
-      values: kept,
-      snapshot: valid ? { substitutions, entered, invalid } : EMPTY,
+      values: keyedStrings(values),
+      // Stored before values in use were kept: the form fills them in when it re-validates.
+      snapshot: valid ? { inUse: keyedStrings(inUse), substitutions, entered, invalid } : EMPTY,
     };
   } catch {
     return undefined;

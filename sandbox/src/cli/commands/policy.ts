@@ -134,7 +134,9 @@ function reportIssues(io: CliIo, input: string, issues: InputIssue[], json: bool
   const where = input === '-' ? 'standard input' : input;
   const message = `${where}: ${issues.length} problem(s) with the values`;
   if (json) {
-    printJson(io, { error: { code: 'INVALID_INPUT', message, issues } });
+    // The documented shape: each issue's path and message (fieldPath is for forms).
+    const shown = issues.map(({ path, message: says }) => ({ path, message: says }));
+    printJson(io, { error: { code: 'INVALID_INPUT', message, issues: shown } });
   } else {
     io.stderr(
       [
