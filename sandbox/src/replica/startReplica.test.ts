@@ -17,7 +17,7 @@ import type { OidcProviderHandle } from '../emulators/oidc';
 import { createSignedFetch } from '../emulators/aws-mcp';
 import { DUMMY_CREDENTIALS } from './registerWithIam';
 import { startReplica, type Replica } from './startReplica';
-import { callTool, connectWithToken, SCRIPTS } from './testSupport';
+import { callTool, connectWithToken, SCRIPTS } from '../../test/support/mcpClient';
 
 let replica: Replica;
 const clients: Client[] = [];

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { getAccessToken } from '../emulators/oidc';
 import type { StsExplanation } from '../emulators/sts-core';
 import { startReplica, type Replica } from './startReplica';
-import { callTool, connectWithToken, SCRIPTS } from './testSupport';
+import { callTool, connectWithToken, SCRIPTS } from '../../test/support/mcpClient';
 
 let replica: Replica;
 const decisions: StsExplanation[] = [];

@@ -1,5 +1,5 @@
-// Test helpers for the replica's end-to-end tests: an MCP SDK client through the proxy with a
-// bearer token, and reading a tool result's text. Tests only; not exported from index.ts.
+// Test support for end-to-end tests through the proxy: an MCP SDK client with a bearer token,
+// a tool result's text, and the tutorial's example scripts. Tests only.
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
