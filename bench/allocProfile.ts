@@ -9,9 +9,10 @@ import { Session } from 'node:inspector/promises';
 import { pino } from 'pino';
 import { startChild } from './children';
 import { ask } from './ipc';
-import { createPassThroughProxy, createProxy } from '../sandbox/src/proxy/createProxy';
+import { createProxy } from '../sandbox/src/proxy/createProxy';
 import { createProxyLogger } from '../sandbox/src/proxy/logger';
-import { TEST_AUDIENCE, TEST_CONFIG } from '../sandbox/src/proxy/testHarness';
+import { createPassThroughProxy } from '../sandbox/test/support/passThroughProxy';
+import { TEST_AUDIENCE, TEST_CONFIG } from '../sandbox/test/support/proxyHarness';
 import { SIGNED_PREFIX } from './upstream';
 
 const mode = process.argv[2] === 'bare' ? 'bare' : 'sts';

@@ -1,9 +1,10 @@
 // Child process of the benchmark: "the AWS side and the IdP", i.e. a local OIDC issuer (discovery,
 // JWKS, token minting) and the STS emulator with its injected latency. It runs no proxy.
 
-import { startTestIssuer } from '../sandbox/src/auth/testIssuer';
+import { startTestIssuer } from '../sandbox/test/support/testIssuer';
 import { createStsServer } from '../sandbox/src/emulators/sts';
-import { accountTrusting, userClaims } from '../sandbox/test/hardening/account';
+import { userClaims } from '../sandbox/test/hardening/tokens';
+import { accountTrusting } from '../sandbox/test/support/accounts';
 import { serveRequests } from './ipc';
 
 /** What the parent passes on the command line (JSON). */

@@ -6,7 +6,7 @@ import { createTokenVerifier, verifiedTokenKey } from '../sandbox/src/auth';
 import type { JWTPayload } from 'jose';
 import { loadAwsStsConfig } from '../sandbox/src/config';
 import { STS_ALGORITHMS } from '../sandbox/src/proxy/options';
-import { TEST_AUDIENCE, TEST_CONFIG } from '../sandbox/src/proxy/testHarness';
+import { TEST_AUDIENCE, TEST_CONFIG } from '../sandbox/test/support/proxyHarness';
 import { compileRoleMapper, selectRole } from '../sandbox/src/roles';
 import { extractSessionName } from '../sandbox/src/session';
 import { signUpstream } from '../sandbox/src/proxy/nodeSigner';

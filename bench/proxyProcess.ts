@@ -2,12 +2,13 @@
 // pass-through floor, or the awsSts proxy with or without its cache). No upstream, no load.
 
 import { pino } from 'pino';
-import { createPassThroughProxy, createProxy } from '../sandbox/src/proxy/createProxy';
+import { createProxy } from '../sandbox/src/proxy/createProxy';
 import type { Proxy } from '../sandbox/src/proxy/createProxy';
 import { createProxyLogger } from '../sandbox/src/proxy/logger';
 import type { ProxyOptions } from '../sandbox/src/proxy/options';
 import type { ProxyStats } from '../sandbox/src/proxy/proxyStats';
-import { TEST_AUDIENCE, TEST_CONFIG } from '../sandbox/src/proxy/testHarness';
+import { createPassThroughProxy } from '../sandbox/test/support/passThroughProxy';
+import { TEST_AUDIENCE, TEST_CONFIG } from '../sandbox/test/support/proxyHarness';
 import { memorySample, serveRequests } from './ipc';
 import type { MemorySample } from './ipc';
 import { SIGNED_PREFIX } from './upstream';

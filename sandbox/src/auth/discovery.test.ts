@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDiscovery, discoveryUrl } from './discovery';
-import { startTestIssuer } from './testIssuer';
-import type { TestIssuer } from './testIssuer';
+import { startTestIssuer } from '../../test/support/testIssuer';
+import type { TestIssuer } from '../../test/support/testIssuer';
 import { TokenError } from './tokenError';
 
 describe('discoveryUrl', () => {

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { JWTPayload } from 'jose';
-import { startTestIssuer } from './testIssuer';
-import type { TestIssuer } from './testIssuer';
+import { startTestIssuer } from '../../test/support/testIssuer';
+import type { TestIssuer } from '../../test/support/testIssuer';
 import { TokenError } from './tokenError';
 import { createVerifiedTokenCache, verifiedTokenKey } from './verifiedTokenCache';
 import type { CachedVerification } from './verifiedTokenCache';

@@ -8,7 +8,7 @@ import { awsCliWords, formatAwsCliCommand, shellQuote, type AwsCliCommand } from
 import { cleanupCommands, planAwsCli, setupCommands } from './awsCliPlan';
 import { generateCleanupScript } from './cleanupScript';
 import { generateSetupScript } from './setupScript';
-import { valuesWith } from './testValues';
+import { tutorialValuesWith } from './tutorialValues';
 
 /** What bash makes of the words after quoting. */
 function throughBash(words: string[]): string[] {
@@ -86,7 +86,7 @@ describe('formatAwsCliCommand', () => {
 
 describe('the setup and cleanup plan', () => {
   it('registers the provider first, then the fallback role, then mapped roles in input order', () => {
-    const values = valuesWith({
+    const values = tutorialValuesWith({
       roles: [
         { name: 'B', claim: 'b', permissions: 'default' },
         { name: 'A', claim: 'a', permissions: 'default' },
@@ -131,7 +131,7 @@ describe('the setup and cleanup plan', () => {
       [3601, true],
       [43200, true],
     ] as const) {
-      const [role] = planAwsCli(valuesWith({ sessionDuration: duration })).roles;
+      const [role] = planAwsCli(tutorialValuesWith({ sessionDuration: duration })).roles;
       assert.ok(role);
       assert.equal(
         awsCliWords(role.create).includes('--max-session-duration'),
@@ -145,7 +145,7 @@ describe('the setup and cleanup plan', () => {
 });
 
 describe('generated scripts', () => {
-  const awkward = valuesWith({
+  const awkward = tutorialValuesWith({
     issuer: 'my-tenant.us.auth0.com/',
     audience: "it's $HOME `id`",
     sessionDuration: 7200,
@@ -156,8 +156,8 @@ describe('generated scripts', () => {
     ],
   });
   for (const [name, text] of [
-    ['setup.sh (tutorial)', generateSetupScript(valuesWith())],
-    ['cleanup.sh (tutorial)', generateCleanupScript(valuesWith())],
+    ['setup.sh (tutorial)', generateSetupScript(tutorialValuesWith())],
+    ['cleanup.sh (tutorial)', generateCleanupScript(tutorialValuesWith())],
     ['setup.sh (awkward values)', generateSetupScript(awkward)],
     ['cleanup.sh (awkward values)', generateCleanupScript(awkward)],
   ] as const) {

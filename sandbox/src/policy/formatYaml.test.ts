@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { generateExternalAuthConfig } from './externalAuthConfig';
 import { toYaml } from './formatYaml';
-import { valuesWith } from './testValues';
+import { tutorialValuesWith } from './tutorialValues';
 
 /** Strings that YAML would turn into something else if written plain. */
 const TRICKY = [
@@ -99,7 +99,7 @@ describe('toYaml round trips', () => {
         permissions: 'default' as const,
       })),
     ];
-    const values = valuesWith({
+    const values = tutorialValuesWith({
       roles,
       roleClaim: 'https://example.com/groups',
       sessionNameClaim: 'yes',

@@ -17,7 +17,7 @@ export type {
   Permissions,
   RoleValues,
 } from './types';
-export { TUTORIAL_VALUES } from './tutorialValues';
+export { TUTORIAL_VALUES, tutorialValuesWith } from './tutorialValues';
 export {
   AWS_MCP_SERVER_REGIONS,
   AWS_MCP_SERVER_REGIONS_SOURCE,

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codeSpan, generateReadme } from './readme';
-import { valuesWith } from './testValues';
+import { tutorialValuesWith } from './tutorialValues';
 
 describe('codeSpan', () => {
   const cases: [string, string][] = [
@@ -18,7 +18,7 @@ describe('codeSpan', () => {
 
 describe('generateReadme', () => {
   it('describes each role, its subjects, and the order of steps', () => {
-    const values = valuesWith({
+    const values = tutorialValuesWith({
       restrictSubjects: ['alice'],
       roles: [
         {

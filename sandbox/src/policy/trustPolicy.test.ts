@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPolicySize, evaluateTrustPolicy, validatePolicy } from '../iam';
 import { formatJson } from './formatJson';
-import { valuesWith } from './testValues';
+import { tutorialValuesWith } from './tutorialValues';
 import { generateTrustPolicy } from './trustPolicy';
 
 const ASSUME = 'sts:AssumeRoleWithWebIdentity';
@@ -20,7 +20,7 @@ describe('generateTrustPolicy', () => {
     },
   ];
   for (const { name, issuer } of cases) {
-    const values = valuesWith({ issuer });
+    const values = tutorialValuesWith({ issuer });
     const path = values.providerPath;
     const policy = generateTrustPolicy(values, { restrictSubjects: [] });
     const token = (aud: string, sub = 'alice') => ({ [`${path}:aud`]: aud, [`${path}:sub`]: sub });
@@ -89,7 +89,7 @@ describe('generateTrustPolicy', () => {
   }
 
   it('Auth0: a provider registered without the trailing slash is a different principal', () => {
-    const values = valuesWith({ issuer: 'my-tenant.us.auth0.com/' });
+    const values = tutorialValuesWith({ issuer: 'my-tenant.us.auth0.com/' });
     const policy = generateTrustPolicy(values, { restrictSubjects: [] });
     const withoutSlash = 'arn:aws:iam::123456789012:oidc-provider/my-tenant.us.auth0.com';
     const context = { 'my-tenant.us.auth0.com:aud': values.audience };
@@ -109,7 +109,7 @@ describe('generateTrustPolicy', () => {
   ];
   for (const { name, subjects } of restricted) {
     it(`restrictSubjects with ${name}: allows listed subs, refuses others`, () => {
-      const values = valuesWith();
+      const values = tutorialValuesWith();
       const policy = generateTrustPolicy(values, { restrictSubjects: subjects });
       const principal = { type: 'Federated' as const, id: values.providerArn };
       const context = (sub: string | undefined) => ({

@@ -1,8 +1,11 @@
 // The tutorial's example values as generator input, built from the placeholders' examples, so
-// the site, the sandbox and the tests share one source. It does not generate anything.
+// the site, the sandbox and the tests share one source, and those values checked with changes.
+// It does not generate anything.
 
+import { AwsStsError } from '../errors';
 import { PLACEHOLDERS, type PlaceholderToken } from '../tutorial/placeholders';
-import type { GeneratorInput } from './types';
+import type { GeneratorInput, GeneratorValues } from './types';
+import { validateGeneratorInput } from './validateInput';
 
 function example(token: PlaceholderToken): string {
   const found = PLACEHOLDERS.find((placeholder) => placeholder.token === token);
@@ -32,6 +35,21 @@ export const TUTORIAL_VALUES: Readonly<GeneratorInput> = deepFreeze({
   ],
   restrictSubjects: [],
 } satisfies GeneratorInput);
+
+/**
+ * The tutorial's values with `changes` applied, checked: what the sandboxes run (the local
+ * replica, the page's in-browser account, the tests). A refused change throws INVALID_INPUT
+ * naming every field.
+ * @example tutorialValuesWith({ audience: 'api://mcp' }).roles[0]?.arn // 'arn:aws:iam::123456789012:role/S3ReadOnlyMCPRole'
+ */
+export function tutorialValuesWith(changes: Partial<GeneratorInput> = {}): GeneratorValues {
+  const checked = validateGeneratorInput({ ...TUTORIAL_VALUES, ...changes });
+  if (!checked.ok) {
+    const problems = checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    throw new AwsStsError('INVALID_INPUT', `invalid sandbox values: ${problems}`);
+  }
+  return checked.values;
+}
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {

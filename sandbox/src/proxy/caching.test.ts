@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createPassThroughProxy } from './createProxy';
 import { createProxyLogger } from './logger';
-import { startHarness, TEST_AUDIENCE, TEST_CONFIG } from './testHarness';
-import type { Harness } from './testHarness';
+import { createPassThroughProxy } from '../../test/support/passThroughProxy';
+import { startHarness, TEST_AUDIENCE, TEST_CONFIG } from '../../test/support/proxyHarness';
+import type { Harness } from '../../test/support/proxyHarness';
 
 let h: Harness;
 before(async () => {

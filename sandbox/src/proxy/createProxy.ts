@@ -23,7 +23,6 @@ import { statusForError } from './errorResponses';
 import type { ErrorResponse } from './errorResponses';
 import { createDecisionCache, handleMcpRequest } from './handleMcpRequest';
 import type { McpRequestDeps, RequestFacts } from './handleMcpRequest';
-import { passThroughRequest } from './passThrough';
 import { PLAIN_TEXT_HEADERS, REQUEST_ID_HEADER, requestIdFor } from './headerRules';
 import { createProxyLogger } from './logger';
 import {
@@ -69,39 +68,23 @@ export interface Proxy {
  * const { url } = await proxy.listen(8080);
  */
 export function createProxy(options: ProxyOptions): Proxy {
-  return buildProxy(options, handleMcpRequest);
+  return createProxyServer(options, handleMcpRequest);
 }
 
-/**
- * The benchmark's floor (`npm run bench`, scenario bare-proxy): the same server, routing, CORS,
- * request log line and streaming relay as `createProxy`, without the awsSts work (no token
- * check, role, STS call or SigV4). It forwards anyone's requests, so it listens on loopback only.
- * @example const floor = createPassThroughProxy(options); await floor.listen(0);
- */
-export function createPassThroughProxy(options: ProxyOptions): Proxy {
-  const proxy = buildProxy(options, passThroughRequest);
-  return {
-    ...proxy,
-    async listen(port = 0, host = '127.0.0.1') {
-      if (!isLoopbackHost(host)) {
-        throw new AwsStsError(
-          'INVALID_CONFIG',
-          `the pass-through proxy does no authentication and listens on loopback only, not ${host}`
-        );
-      }
-      return proxy.listen(port, host);
-    },
-  };
-}
-
-type RequestPath = (
+/** What the server runs for a request to the MCP endpoint once routing and CORS let it through. */
+export type RequestPath = (
   req: IncomingMessage,
   res: ServerResponse,
   deps: McpRequestDeps,
   facts: RequestFacts
 ) => Promise<void>;
 
-function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
+/**
+ * The proxy's server (routing, CORS, metadata, the request log line, listen and close) around
+ * `requestPath`: `handleMcpRequest` for the awsSts proxy, a pass-through for the bench's floor.
+ * @example const proxy = createProxyServer(options, handleMcpRequest);
+ */
+export function createProxyServer(options: ProxyOptions, requestPath: RequestPath): Proxy {
   const resolved = resolveProxyOptions(options);
   const { config } = resolved;
   const logger: Logger = options.logger ?? createProxyLogger();

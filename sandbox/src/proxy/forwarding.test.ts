@@ -6,8 +6,8 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { startHarness } from './testHarness';
-import type { Harness, UpstreamHandler } from './testHarness';
+import { startHarness } from '../../test/support/proxyHarness';
+import type { Harness, UpstreamHandler } from '../../test/support/proxyHarness';
 
 let h: Harness;
 let defaultHandler: UpstreamHandler;

@@ -3,10 +3,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { stsErrorResponse } from '../sts/msw-sts';
+import { stsErrorResponse } from '../../test/support/stsResponses';
 import { createProxyLogger } from './logger';
-import { roleArn, startHarness } from './testHarness';
-import type { Harness } from './testHarness';
+import { roleArn, startHarness } from '../../test/support/proxyHarness';
+import type { Harness } from '../../test/support/proxyHarness';
 
 const lines: string[] = [];
 const capture = { write: (line: string) => void lines.push(line) };

@@ -10,8 +10,8 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { startHarness } from './testHarness';
-import type { Harness } from './testHarness';
+import { startHarness } from '../../test/support/proxyHarness';
+import type { Harness } from '../../test/support/proxyHarness';
 
 let h: Harness;
 const sessions = new Map<string, StreamableHTTPServerTransport>();

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT, base64url } from 'jose';
-import { startTestIssuer } from '../auth/testIssuer';
-import { stsErrorResponse } from '../sts/msw-sts';
+import { startTestIssuer } from '../../test/support/testIssuer';
+import { stsErrorResponse } from '../../test/support/stsResponses';
 import { TOOLHIVE_BODIES } from './errorResponses';
-import { roleArn, startHarness } from './testHarness';
-import type { Harness } from './testHarness';
+import { roleArn, startHarness } from '../../test/support/proxyHarness';
+import type { Harness } from '../../test/support/proxyHarness';
 
 let h: Harness;
 before(async () => {

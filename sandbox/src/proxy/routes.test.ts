@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AwsStsError } from '../errors';
 import { createProxy } from './createProxy';
-import { TEST_CONFIG, roleArn, startHarness } from './testHarness';
-import type { Harness } from './testHarness';
+import { TEST_CONFIG, roleArn, startHarness } from '../../test/support/proxyHarness';
+import type { Harness } from '../../test/support/proxyHarness';
 
 const DOCS = 'http://localhost:3000';
 let h: Harness;

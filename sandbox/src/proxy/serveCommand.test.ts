@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { createServeCommand } from '../cli/commands/serve';
 import { nodeIo } from '../cli/nodeIo';
 import type { CliIo } from '../cli/types';
-import { TEST_AUDIENCE, TEST_CONFIG, startHarness } from './testHarness';
-import type { Harness } from './testHarness';
+import { TEST_AUDIENCE, TEST_CONFIG, startHarness } from '../../test/support/proxyHarness';
+import type { Harness } from '../../test/support/proxyHarness';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'awssts-serve-'));

@@ -3,11 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { stsErrorResponse } from '../sts/msw-sts';
+import { stsErrorResponse } from '../../test/support/stsResponses';
 import { createProxy } from './createProxy';
 import { TOOLHIVE_MAX_BODY_BYTES } from './mode';
-import { startHarness, TEST_AUDIENCE, TEST_CONFIG } from './testHarness';
-import type { Harness } from './testHarness';
+import { startHarness, TEST_AUDIENCE, TEST_CONFIG } from '../../test/support/proxyHarness';
+import type { Harness } from '../../test/support/proxyHarness';
 
 let h: Harness;
 before(async () => {

@@ -12,12 +12,12 @@ import { replicaPorts } from './ports';
 import { readyMessage } from './readyMessage';
 import type { Replica } from './startReplica';
 import { tryCommands } from './tryCommands';
-import { tutorialAwsSide } from './tutorialAwsSide';
+import { tutorialSetup } from './tutorialSetup';
 
 const ISSUER = 'http://127.0.0.1:4101';
 
 function replicaAtDefaultPorts(): Replica {
-  const side = tutorialAwsSide({ issuer: ISSUER });
+  const side = tutorialSetup({ issuer: ISSUER });
   return {
     urls: {
       proxy: 'http://127.0.0.1:4100/mcp',

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import type { ReadyMessage } from './readyMessage';
+import { postInitialize } from '../../test/support/mcpClient';
 
 const MAIN = 'sandbox/src/cli/main.ts';
 /** Generous bound for a child to stop after SIGINT (the requirement: within a few seconds). */
@@ -114,24 +115,7 @@ describe('npm run sandbox -- --port 0 --json', () => {
     assert.equal(claims.iss, ready.issuerUrl);
     assert.equal(claims.aud, 'toolhive-aws');
     assert.deepEqual(claims.groups, ['s3-readers']);
-    const response = await fetch(ready.proxyUrl, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({
-        jsonrpc: '2.0',
-        id: 1,
-        method: 'initialize',
-        params: {
-          protocolVersion: '2025-06-18',
-          capabilities: {},
-          clientInfo: { name: 'test', version: '1.0.0' },
-        },
-      }),
-    });
+    const response = await postInitialize(ready.proxyUrl, token);
     assert.equal(response.status, 200);
     assert.ok(response.headers.get('mcp-session-id'));
     await response.body?.cancel();

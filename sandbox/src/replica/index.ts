@@ -15,11 +15,11 @@ export {
   SERVICE_LABELS,
 } from './ports';
 export type { ReplicaPorts, ReplicaService } from './ports';
-export { awsSideFor, localizeIssuer } from './awsSide';
-export type { AwsSide, AwsSideSource, ReplicaRole } from './awsSide';
-export { tutorialAwsSide } from './tutorialAwsSide';
-export type { TutorialAwsSideOptions } from './tutorialAwsSide';
-export { configAwsSide, presetFor } from './configAwsSide';
+export { accountSetupFor } from './accountSetup';
+export type { AccountSetup, ReplicaRole, SetupSource } from './accountSetup';
+export { tutorialSetup } from './tutorialSetup';
+export type { TutorialSetupOptions } from './tutorialSetup';
+export { configSetup, presetFor } from './configSetup';
 export { registerWithIam, DUMMY_CREDENTIALS } from './registerWithIam';
 export { describeDemoUsers, roleNameOf } from './demoUsers';
 export type { DemoUserOutcome } from './demoUsers';

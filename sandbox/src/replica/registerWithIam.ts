@@ -10,8 +10,8 @@ import {
 import { AwsStsError } from '../errors';
 import { formatAwsCliCommand } from '../policy';
 import type { ArtifactFiles, AwsCliArg, AwsCliCommand } from '../policy';
-import type { AwsSide } from './awsSide';
-import { rolePathOf } from './configAwsSide';
+import type { AccountSetup } from './accountSetup';
+import { rolePathOf } from './configSetup';
 
 /** The IAM emulator requires a signature but checks none; these sign the calls. */
 export const DUMMY_CREDENTIALS = {
@@ -24,7 +24,7 @@ export const DUMMY_CREDENTIALS = {
  * INVALID_CONFIG error naming the `aws iam` command and IAM's message.
  * @example await registerWithIam(side, 'http://127.0.0.1:4103/')
  */
-export async function registerWithIam(side: AwsSide, iamUrl: string): Promise<void> {
+export async function registerWithIam(side: AccountSetup, iamUrl: string): Promise<void> {
   const client = new IAMClient({
     region: side.values.region,
     endpoint: iamUrl,
@@ -49,7 +49,7 @@ export async function registerWithIam(side: AwsSide, iamUrl: string): Promise<vo
   }
 }
 
-async function sendCommand(client: IAMClient, command: AwsCliCommand, side: AwsSide) {
+async function sendCommand(client: IAMClient, command: AwsCliCommand, side: AccountSetup) {
   const args = command.args;
   switch (command.operation) {
     case 'create-open-id-connect-provider':

@@ -17,7 +17,13 @@ import type { OidcProviderHandle } from '../emulators/oidc';
 import { createSignedFetch } from '../emulators/aws-mcp';
 import { DUMMY_CREDENTIALS } from './registerWithIam';
 import { startReplica, type Replica } from './startReplica';
-import { callTool, connectWithToken, SCRIPTS } from './testSupport';
+import {
+  callTool,
+  connectWithToken,
+  INITIALIZE_BODY,
+  postInitialize,
+  SCRIPTS,
+} from '../../test/support/mcpClient';
 
 let replica: Replica;
 const clients: Client[] = [];
@@ -39,29 +45,6 @@ async function client(user: string): Promise<Client> {
   const connected = await connectWithToken(replica.urls.proxy, tokens[user] ?? '');
   clients.push(connected);
   return connected;
-}
-
-const initializeBody = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: {
-    protocolVersion: '2025-06-18',
-    capabilities: {},
-    clientInfo: { name: 'test', version: '1.0.0' },
-  },
-});
-
-function postInitialize(url: string, token?: string): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: initializeBody,
-  });
 }
 
 describe('the replica on free ports', () => {
@@ -285,7 +268,7 @@ describe('SigV4 straight to the AWS MCP Server emulator', () => {
         'content-type': 'application/json',
         accept: 'application/json, text/event-stream',
       },
-      body: initializeBody,
+      body: INITIALIZE_BODY,
     });
     assert.equal(response.status, 200);
     await response.body?.cancel();
@@ -299,7 +282,7 @@ describe('SigV4 straight to the AWS MCP Server emulator', () => {
     const response = await forged(replica.urls.upstream, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: initializeBody,
+      body: INITIALIZE_BODY,
     });
     assert.equal(response.status, 403);
     assert.equal(response.headers.get('x-amzn-errortype'), 'InvalidSignatureException');
@@ -317,7 +300,7 @@ describe('SigV4 straight to the AWS MCP Server emulator', () => {
     });
     const response = await stranger(replica.urls.upstream, {
       method: 'POST',
-      body: initializeBody,
+      body: INITIALIZE_BODY,
     });
     assert.equal(response.status, 403);
     assert.equal(response.headers.get('x-amzn-errortype'), 'UnrecognizedClientException');
@@ -337,7 +320,7 @@ describe('SigV4 straight to the AWS MCP Server emulator', () => {
         'content-type': 'application/json',
         accept: 'application/json, text/event-stream',
       },
-      body: initializeBody,
+      body: INITIALIZE_BODY,
     });
     assert.equal(first.status, 200);
     await first.body?.cancel();

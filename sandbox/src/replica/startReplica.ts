@@ -12,8 +12,8 @@ import { createStsServer } from '../emulators/sts';
 import type { StsExplanation } from '../emulators/sts-core';
 import { createProxy, createProxyLogger } from '../proxy';
 import type { ProxyMode } from '../proxy';
-import type { AwsSide, AwsSideSource, ReplicaRole } from './awsSide';
-import { configAwsSide } from './configAwsSide';
+import type { AccountSetup, ReplicaRole, SetupSource } from './accountSetup';
+import { configSetup } from './configSetup';
 import { describeDemoUsers, type DemoUserOutcome } from './demoUsers';
 import {
   listenFailure,
@@ -24,7 +24,7 @@ import {
 } from './ports';
 import { registerWithIam } from './registerWithIam';
 import { allowedOriginsWith } from './siteOrigins';
-import { tutorialAwsSide } from './tutorialAwsSide';
+import { tutorialSetup } from './tutorialSetup';
 
 export interface StartReplicaOptions {
   /** Base port: proxy here, OIDC +1, STS +2, IAM +3, AWS MCP +4; 0 picks free ports. Default 4100. */
@@ -68,7 +68,7 @@ export interface Replica {
   urls: ReplicaUrls;
   ports: ReplicaPorts;
   audience: string;
-  source: AwsSideSource;
+  source: SetupSource;
   /** The awsSts configuration the proxy runs. */
   config: AwsStsConfig;
   roles: ReplicaRole[];
@@ -119,10 +119,10 @@ export async function startReplica(options: StartReplicaOptions = {}): Promise<R
     const { issuer } = await bind('oidc', () => idp.listen(ports.oidc, REPLICA_HOST));
     closers.push(() => idp.close());
 
-    const side: AwsSide =
+    const side: AccountSetup =
       options.config !== undefined
-        ? configAwsSide(options.config, { issuer, audience })
-        : tutorialAwsSide({
+        ? configSetup(options.config, { issuer, audience })
+        : tutorialSetup({
             issuer,
             audience,
             ...(options.restrictSubjects ? { restrictSubjects: options.restrictSubjects } : {}),

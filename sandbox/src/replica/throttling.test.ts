@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { getAccessToken } from '../emulators/oidc';
 import { startReplica, type Replica } from './startReplica';
-import { callTool, connectWithToken, SCRIPTS } from './testSupport';
+import { callTool, connectWithToken, SCRIPTS } from '../../test/support/mcpClient';
 
 /** Records every HTTP answer's status (and Retry-After of a 429) the clients got. */
 function recordingFetch(statuses: number[], retryAfter: string[] = []): typeof fetch {

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { getAccessToken } from '../emulators/oidc';
 import type { StsExplanation } from '../emulators/sts-core';
 import { startReplica, type Replica } from './startReplica';
-import { callTool, connectWithToken, SCRIPTS } from './testSupport';
+import { callTool, connectWithToken, postInitialize, SCRIPTS } from '../../test/support/mcpClient';
 
 let replica: Replica;
 const decisions: StsExplanation[] = [];
@@ -20,27 +20,6 @@ before(async () => {
   });
 });
 after(() => replica.close());
-
-function initialize(token: string, proxyUrl = replica.urls.proxy): Promise<Response> {
-  return fetch(proxyUrl, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-06-18',
-        capabilities: {},
-        clientInfo: { name: 'test', version: '1.0.0' },
-      },
-    }),
-  });
-}
 
 describe('a trust policy with a sub condition that excludes bob', () => {
   it('is what the IAM emulator holds for both roles', () => {
@@ -67,7 +46,7 @@ describe('a trust policy with a sub condition that excludes bob', () => {
 
   it('refuses bob as ToolHive does (401, a bare body); the log names the deciding condition', async () => {
     const token = await getAccessToken({ issuer: replica.urls.issuer, user: 'bob' });
-    const response = await initialize(token);
+    const response = await postInitialize(replica.urls.proxy, token);
     assert.equal(response.status, 401);
     assert.equal(response.headers.get('www-authenticate'), null);
     assert.equal(await response.text(), 'AWS credential exchange failed\n');
@@ -87,7 +66,7 @@ describe('the same trust policy in the enhanced mode', () => {
 
   it('surfaces STS AccessDenied for bob: 403 and the reason', async () => {
     const token = await getAccessToken({ issuer: enhanced.urls.issuer, user: 'bob' });
-    const response = await initialize(token, enhanced.urls.proxy);
+    const response = await postInitialize(enhanced.urls.proxy, token);
     const body = await response.text();
     assert.equal(response.status, 403);
     assert.match(body, /^AWS credential exchange failed: AccessDenied: /);

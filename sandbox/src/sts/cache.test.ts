@@ -7,7 +7,10 @@ import type { CredentialCacheOptions, CredentialRequest } from './cache';
 import { StsCredentials } from './credentials';
 import { StsExchangeError } from './errors';
 import type { ExchangeTokenInput } from './exchange';
-import { assumeRoleWithWebIdentityResponse, stsErrorResponse } from './msw-sts';
+import {
+  assumeRoleWithWebIdentityResponse,
+  stsErrorResponse,
+} from '../../test/support/stsResponses';
 
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 const ROLE_A = 'arn:aws:iam::123456789012:role/A';

@@ -9,7 +9,10 @@ import { StsExchangeError } from './errors';
 import type { StsFailureKind } from './errors';
 import { exchangeToken } from './exchange';
 import type { ExchangeTokenInput } from './exchange';
-import { assumeRoleWithWebIdentityResponse, stsErrorResponse } from './msw-sts';
+import {
+  assumeRoleWithWebIdentityResponse,
+  stsErrorResponse,
+} from '../../test/support/stsResponses';
 
 const ENDPOINT = 'https://sts.mock.invalid/';
 const ISSUER = 'https://dev-123456.okta.com/oauth2/default';

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { base64url, exportSPKI, SignJWT } from 'jose';
 import type { JWTPayload } from 'jose';
-import { startTestIssuer } from '../../src/auth/testIssuer';
-import type { TestIssuer } from '../../src/auth/testIssuer';
-import { startHarness } from '../../src/proxy/testHarness';
-import type { Harness } from '../../src/proxy/testHarness';
+import { startTestIssuer } from '../support/testIssuer';
+import type { TestIssuer } from '../support/testIssuer';
+import { startHarness } from '../support/proxyHarness';
+import type { Harness } from '../support/proxyHarness';
 import type { Proxy } from '../../src/proxy/createProxy';
 import { send, signRaw } from './kit';
 

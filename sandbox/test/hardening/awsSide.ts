@@ -9,7 +9,7 @@ import { createAwsMcpServer } from '../../src/emulators/aws-mcp';
 import type { AwsMcpServerStats } from '../../src/emulators/aws-mcp';
 import { createStsServer } from '../../src/emulators/sts';
 import type { StsServerStats } from '../../src/emulators/sts';
-import { accountTrusting } from './account';
+import { accountTrusting } from '../support/accounts';
 
 export interface AwsSide {
   stsEndpoint: string;

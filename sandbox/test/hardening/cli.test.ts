@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { TEST_CONFIG } from '../../src/proxy/testHarness';
+import { TEST_CONFIG } from '../support/proxyHarness';
 
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 /** A command that has not exited by then is killed and reported (it ignored its input). */

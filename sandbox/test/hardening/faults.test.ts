@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { Agent, request as httpRequest } from 'node:http';
 import { after, before, describe, it, mock } from 'node:test';
 import type { Proxy } from '../../src/proxy/createProxy';
-import { startHarness } from '../../src/proxy/testHarness';
-import type { Harness, UpstreamHandler } from '../../src/proxy/testHarness';
-import { stsErrorResponse } from '../../src/sts/msw-sts';
+import { startHarness } from '../support/proxyHarness';
+import type { Harness, UpstreamHandler } from '../support/proxyHarness';
+import { stsErrorResponse } from '../support/stsResponses';
 import {
   activeResources,
   connectionsOf,

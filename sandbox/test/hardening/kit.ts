@@ -8,7 +8,7 @@ import type { AddressInfo, Server as TcpServer, Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { base64url } from 'jose';
-import type { TestIssuer } from '../../src/auth/testIssuer';
+import type { TestIssuer } from '../support/testIssuer';
 
 export const MCP_BODY = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"x"}}';
 

@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { startTestIssuer } from '../../src/auth/testIssuer';
-import type { TestIssuer } from '../../src/auth/testIssuer';
+import { startTestIssuer } from '../support/testIssuer';
+import type { TestIssuer } from '../support/testIssuer';
 import { createProxy } from '../../src/proxy/createProxy';
 import type { Proxy } from '../../src/proxy/createProxy';
 import { createProxyLogger } from '../../src/proxy/logger';
-import { TEST_AUDIENCE, TEST_CONFIG } from '../../src/proxy/testHarness';
-import { badTokens, ROLES, userClaims } from './account';
+import { TEST_AUDIENCE, TEST_CONFIG } from '../support/proxyHarness';
+import { badTokens, ROLES, userClaims } from './tokens';
 import { startAwsSide } from './awsSide';
 import type { AwsSide } from './awsSide';
 import { connectionsOf, eventually, send } from './kit';

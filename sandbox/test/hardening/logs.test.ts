@@ -6,9 +6,9 @@ import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { base64url } from 'jose';
 import { createProxyLogger } from '../../src/proxy/logger';
-import { startHarness } from '../../src/proxy/testHarness';
-import type { Harness } from '../../src/proxy/testHarness';
-import { stsErrorResponse } from '../../src/sts/msw-sts';
+import { startHarness } from '../support/proxyHarness';
+import type { Harness } from '../support/proxyHarness';
+import { stsErrorResponse } from '../support/stsResponses';
 import { send, signRaw, switchablePort } from './kit';
 import type { SwitchablePort } from './kit';
 

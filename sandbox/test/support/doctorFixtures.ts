@@ -1,9 +1,18 @@
-// Test support for the doctor: tokens (unsigned, or signed with a throw-away key), a fetch that
-// answers from a table, and the tutorial's configuration as YAML for any issuer. Tests only.
+// Test support for the doctor: tokens (unsigned, or signed with a throw-away key of the token
+// issuer), a fetch that answers from a table, the tutorial's configuration as YAML for any issuer,
+// and the generator's trust and permission policies. Tests only.
 
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { JWK, JWTPayload } from 'jose';
+import { localizeIssuer } from '../../src/account';
 import type { IamReader } from '../../src/doctor';
+import { createSigningKey, signToken } from '../../src/emulators/token-issuer';
+import {
+  DENY_OUTSIDE_MCP,
+  formatJson,
+  generatePermissionPolicy,
+  generateTrustPolicy,
+  tutorialValuesWith,
+} from '../../src/policy';
 
 export const ACCOUNT = '123456789012';
 export const roleArn = (name: string, path = '/') => `arn:aws:iam::${ACCOUNT}:role${path}${name}`;
@@ -45,19 +54,12 @@ export interface TestKey {
 }
 
 /**
- * A throw-away signing key.
+ * A throw-away signing key of the in-memory token issuer.
  * @example const key = await testKey('k1'); const token = await key.sign(claimsFor(iss));
  */
 export async function testKey(kid: string, alg = 'RS256'): Promise<TestKey> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  const jwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
-  return {
-    kid,
-    alg,
-    jwk,
-    sign: (payload, header = {}) =>
-      new SignJWT(payload).setProtectedHeader({ alg, kid, ...header }).sign(privateKey),
-  };
+  const key = await createSigningKey(kid, alg);
+  return { kid, alg, jwk: key.jwk, sign: (payload, header) => signToken(key, payload, header) };
 }
 
 /** One canned answer: a JSON body (or text), a status and headers. */
@@ -162,55 +164,24 @@ spec:
 `;
 }
 
-/** The tutorial's trust policy for an issuer (aud, and optionally sub, conditions). */
+/** The generator's trust policy for an issuer (aud, and optionally sub, conditions). */
 export function trustPolicy(
   issuer: string,
   options: { audience?: string; subjects?: string[]; account?: string } = {}
 ): string {
-  const hostPath = issuer.replace(/^https?:\/\//, '');
-  const equals: Record<string, unknown> = {
-    [`${hostPath}:aud`]: options.audience ?? 'toolhive-aws',
-  };
-  if (options.subjects) equals[`${hostPath}:sub`] = options.subjects;
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'AllowToolHiveWebIdentity',
-        Effect: 'Allow',
-        Principal: {
-          Federated: `arn:aws:iam::${options.account ?? ACCOUNT}:oidc-provider/${hostPath}`,
-        },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: equals },
-      },
-    ],
+  const values = tutorialValuesWith({
+    audience: options.audience ?? 'toolhive-aws',
+    accountId: options.account ?? ACCOUNT,
   });
+  const role = { restrictSubjects: options.subjects ?? [] };
+  return formatJson(generateTrustPolicy(localizeIssuer(values, issuer), role));
 }
 
 /** The guardrail statement of the tutorial's permission policies. */
-export const GUARDRAIL = {
-  Sid: 'DenyOutsideMcp',
-  Effect: 'Deny',
-  Action: '*',
-  Resource: '*',
-  Condition: { BoolIfExists: { 'aws:ViaAWSMCPService': 'false' } },
-};
+export const GUARDRAIL = DENY_OUTSIDE_MCP;
 
-/** The tutorial's S3 read-only permission policy. */
-export const S3_PERMISSIONS = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'AllowS3ReadViaAwsMcp',
-      Effect: 'Allow',
-      Action: ['s3:GetObject', 's3:ListBucket', 's3:ListAllMyBuckets'],
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:CalledViaAWSMCP': 'aws-mcp.amazonaws.com' } },
-    },
-    GUARDRAIL,
-  ],
-});
+/** The tutorial's S3 read-only permission policy, as the generator writes it. */
+export const S3_PERMISSIONS = formatJson(generatePermissionPolicy('s3-read-only'));
 
 /** An in-memory account for a fake IamReader. */
 export interface FakeAccount {

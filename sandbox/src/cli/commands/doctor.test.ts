@@ -19,10 +19,10 @@ import {
   PutRolePolicyCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { startTestIssuer, type TestIssuer } from '../../auth/testIssuer';
+import { startTestIssuer, type TestIssuer } from '../../../test/support/testIssuer';
 import type { DoctorReport } from '../../doctor';
 import { getAccessToken } from '../../emulators/oidc';
-import { DUMMY_CREDENTIALS, startReplica, tutorialAwsSide, type Replica } from '../../replica';
+import { DUMMY_CREDENTIALS, startReplica, tutorialSetup, type Replica } from '../../replica';
 import { nodeIo } from '../nodeIo';
 import { runCli } from '../runCli';
 import type { CliIo } from '../types';
@@ -77,7 +77,7 @@ after(async () => {
 
 /** The tutorial's MCPOIDCConfig, MCPExternalAuthConfig and MCPRemoteProxy for an issuer. */
 function tutorialYaml(issuer: string): string {
-  const files = tutorialAwsSide({ issuer }).files as Record<string, string>;
+  const files = tutorialSetup({ issuer }).files as Record<string, string>;
   return ['k8s/mcpoidcconfig.yaml', 'k8s/mcpexternalauthconfig.yaml', 'k8s/mcpremoteproxy.yaml']
     .map((path) => (files[path] ?? '').trim())
     .join('\n---\n');

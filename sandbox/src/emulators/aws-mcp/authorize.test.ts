@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { authorizeCall, mcpRequestContext } from './authorize';
 import { callerFor, type AwsCaller } from './caller';
-import { issueTestCredentials, tutorialAccount } from './testAccount';
+import { issueTestCredentials, tutorialTestAccount } from '../../../test/support/accounts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
-const state = tutorialAccount();
+const state = tutorialTestAccount();
 
 function caller(roleName: string, session: string, policies?: string[]): AwsCaller {
   const creds = issueTestCredentials(state, roleName, session, new Date(NOW.getTime() + 3600_000));

@@ -7,7 +7,7 @@ import { signForUpstream } from '../../signing';
 import type { IssuedCredentials } from '../state';
 import { createAwsMcpServer, type AwsMcpServerHandle } from './createAwsMcpServer';
 import { createSignedFetch } from './signedFetch';
-import { issueTestCredentials, tutorialAccount } from './testAccount';
+import { issueTestCredentials, tutorialTestAccount } from '../../../test/support/accounts';
 
 const REGION = 'us-east-1';
 const START = new Date('2026-06-01T12:00:00Z');
@@ -15,7 +15,7 @@ const HOUR = 3600_000;
 
 /** A settable clock shared by the server and the signing clients. */
 const clock = { now: START };
-const state = tutorialAccount();
+const state = tutorialTestAccount();
 const alice = issueTestCredentials(
   state,
   'S3ReadOnlyMCPRole',

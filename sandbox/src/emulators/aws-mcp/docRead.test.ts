@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readDocumentation } from './docRead';
-import { TEST_PAGES as PAGES } from './testDocs';
+import { TEST_PAGES as PAGES } from '../../../test/support/docPages';
 
 describe('readDocumentation', () => {
   const cases: {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { searchDocuments, searchTerms } from './docSearch';
-import { TEST_PAGES as PAGES } from './testDocs';
+import { TEST_PAGES as PAGES } from '../../../test/support/docPages';
 
 describe('searchDocuments', () => {
   const cases: { phrase: string; urls: string[] }[] = [

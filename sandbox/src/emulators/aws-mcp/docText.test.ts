@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocPage, plainText } from './docText';
-import { TEST_PAGES as PAGES } from './testDocs';
+import { TEST_PAGES as PAGES } from '../../../test/support/docPages';
 
 describe('parseDocPage', () => {
   const cases: { name: string; index: number; field: 'title' | 'urlPath'; expected: string }[] = [

@@ -4,10 +4,10 @@ import type { AccountState } from '../state';
 import { callerFor } from './caller';
 import { DEFAULT_BUCKETS } from './fakeS3';
 import { invokeAwsCall, type AwsCall, type InvokeContext } from './operations';
-import { issueTestCredentials, tutorialAccount } from './testAccount';
+import { issueTestCredentials, tutorialTestAccount } from '../../../test/support/accounts';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
-const state = tutorialAccount();
+const state = tutorialTestAccount();
 const LATER = new Date(NOW.getTime() + 3600_000);
 
 function contextFor(
@@ -33,7 +33,7 @@ const s3 = contextFor('S3ReadOnlyMCPRole', 'alice');
 const fallback = contextFor('DefaultMCPRole', 'bob');
 
 /** A role whose only policy denies all S3 reads explicitly, and allows the rest. */
-const denyAccount = tutorialAccount();
+const denyAccount = tutorialTestAccount();
 denyAccount.findRole('S3ReadOnlyMCPRole')?.inlinePolicies.set(
   'DenyS3',
   JSON.stringify({

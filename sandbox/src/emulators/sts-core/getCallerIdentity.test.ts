@@ -6,12 +6,11 @@ import { describe, it } from 'node:test';
 import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { AccountState } from '../state';
-import type { IssuedCredentials } from '../state';
+import type { AccountState, IssuedCredentials } from '../state';
 import { handleStsRequest } from './handleStsRequest';
 import { issueCredentials } from './issueCredentials';
-import { addProvider, addRole, ROLE_ID, tutorialTrustPolicy } from './testFixtures';
 import type { StsResponse } from './types';
+import { accountTrusting, ROLE_ID } from '../../../test/support/accounts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const HOST = 'sts.us-east-1.amazonaws.com';
@@ -19,10 +18,11 @@ const BODY = 'Action=GetCallerIdentity&Version=2011-06-15';
 
 /** An account whose role Dev has no permission policy at all, and credentials issued for it. */
 function account(): { state: AccountState; credentials: IssuedCredentials } {
-  const state = new AccountState();
-  addProvider(state, 'https://idp.example.com');
-  const role = addRole(state, 'Dev', tutorialTrustPolicy(state, 'https://idp.example.com'));
+  const state = accountTrusting('https://idp.example.com', { roles: [{ name: 'Dev' }] });
+  const role = state.findRole('Dev');
+  assert.ok(role);
   // An explicit Deny of everything: GetCallerIdentity still answers (it cannot be denied).
+  role.inlinePolicies.clear();
   role.inlinePolicies.set(
     'DenyAll',
     JSON.stringify({

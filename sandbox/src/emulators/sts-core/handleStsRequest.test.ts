@@ -3,46 +3,38 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { JWTPayload } from 'jose';
-import { AccountState } from '../state';
+import type { AccountState } from '../state';
+import { createSigningKey, localKeySet, signToken } from '../token-issuer';
+import type { SigningKey } from '../token-issuer';
 import { handleStsRequest } from './handleStsRequest';
 import { KEY_UNAVAILABLE, NOT_AUTHORIZED } from './stsFaults';
-import {
-  addProvider,
-  addRole,
-  AUDIENCE,
-  createSigner,
-  localJwks,
-  ROLE_ID,
-  signToken,
-  tutorialTrustPolicy,
-  type TestSigner,
-} from './testFixtures';
 import type { ResolveJwks, StsResponse } from './types';
+import { accountTrusting, AUDIENCE, ROLE_ID } from '../../../test/support/accounts';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
 const ISSUER = 'https://idp.example.com/oauth2/default';
 const ROLE = 'S3ReadOnlyMCPRole';
 
-let signer: TestSigner;
-let impostor: TestSigner;
-let es256: TestSigner;
+let signer: SigningKey;
+let impostor: SigningKey;
+let es256: SigningKey;
 
 before(async () => {
-  signer = await createSigner('RS256', 'k1');
-  impostor = await createSigner('RS256', 'k1');
-  es256 = await createSigner('ES256', 'e1');
+  signer = await createSigningKey('k1', 'RS256');
+  impostor = await createSigningKey('k1', 'RS256');
+  es256 = await createSigningKey('e1', 'ES256');
 });
 
 function account(options: { subjects?: string[]; maxSessionDuration?: number } = {}): {
   state: AccountState;
   roleArn: string;
 } {
-  const state = new AccountState();
-  addProvider(state, ISSUER);
-  const trust = tutorialTrustPolicy(state, ISSUER, options.subjects);
-  const role = addRole(state, ROLE, trust, options.maxSessionDuration);
-  return { state, roleArn: role.arn };
+  const state = accountTrusting(ISSUER, {
+    roles: [{ name: ROLE, ...(options.subjects ? { restrictSubjects: options.subjects } : {}) }],
+    ...(options.maxSessionDuration ? { sessionDuration: options.maxSessionDuration } : {}),
+  });
+  return { state, roleArn: state.roleArn(ROLE) };
 }
 
 const claims = (over: JWTPayload = {}): JWTPayload => ({
@@ -79,7 +71,7 @@ async function call(c: Call = {}): Promise<{ res: StsResponse; state: AccountSta
   for (const [k, v] of Object.entries(params)) if (v !== undefined) form.set(k, v);
   const res = await handleStsRequest(
     { method: 'POST', body: form.toString() },
-    { state, resolveJwks: c.resolveJwks ?? localJwks(signer, es256), now: NOW }
+    { state, resolveJwks: c.resolveJwks ?? (() => localKeySet([signer, es256])), now: NOW }
   );
   return { res, state };
 }
@@ -259,8 +251,8 @@ describe('handleStsRequest refusals', () => {
     {
       name: 'an algorithm STS does not accept (PS256)',
       call: async () => {
-        const ps = await createSigner('PS256', 'p1');
-        return { token: await signToken(ps, claims()), resolveJwks: localJwks(ps) };
+        const ps = await createSigningKey('p1', 'PS256');
+        return { token: await signToken(ps, claims()), resolveJwks: () => localKeySet([ps]) };
       },
       status: 400,
       code: 'InvalidIdentityToken',
@@ -432,7 +424,7 @@ describe('handleStsRequest success', () => {
       name: 'a token without kid verified against a JWKS with several keys',
       call: async () => ({
         token: await signToken(signer, claims(), { kid: undefined }),
-        resolveJwks: localJwks(impostor, signer),
+        resolveJwks: () => localKeySet([impostor, signer]),
       }),
     },
     {
@@ -471,7 +463,7 @@ describe('handleStsRequest success', () => {
       ['Version', '2011-06-15'],
       ['Action', 'AssumeRoleWithWebIdentity'],
     ];
-    const env = { state: acct.state, resolveJwks: localJwks(signer), now: NOW };
+    const env = { state: acct.state, resolveJwks: () => localKeySet([signer]), now: NOW };
     const post = await handleStsRequest(
       { method: 'POST', body: new URLSearchParams(fields).toString() },
       env

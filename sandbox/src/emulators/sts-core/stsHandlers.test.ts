@@ -8,41 +8,32 @@ import {
   STSClient,
 } from '@aws-sdk/client-sts';
 import { setupServer } from 'msw/node';
-import { AccountState } from '../state';
+import { createSigningKey, localKeySet, signToken } from '../token-issuer';
+import type { SigningKey } from '../token-issuer';
 import { stsHandlers } from './stsHandlers';
-import {
-  addProvider,
-  addRole,
-  AUDIENCE,
-  createSigner,
-  localJwks,
-  ROLE_ID,
-  signToken,
-  tutorialTrustPolicy,
-  type TestSigner,
-} from './testFixtures';
 import type { StsExplanation } from './types';
+import { accountTrusting, AUDIENCE, ROLE_ID } from '../../../test/support/accounts';
 
 const STS_URL = 'https://sts.mock.invalid/';
 const NOW = new Date('2026-03-01T12:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
 const ISSUER = 'https://idp.example.com';
 
-const state = new AccountState();
+const state = accountTrusting(ISSUER, {
+  roles: [{ name: 'S3ReadOnlyMCPRole', restrictSubjects: ['alice'] }],
+});
+const roleArn = state.roleArn('S3ReadOnlyMCPRole');
 const explanations: StsExplanation[] = [];
-let signer: TestSigner;
-let roleArn: string;
+let signer: SigningKey;
 const server = setupServer();
 const sts = new STSClient({ region: 'us-east-1', endpoint: STS_URL, maxAttempts: 1 });
 
 before(async () => {
-  signer = await createSigner();
-  addProvider(state, ISSUER);
-  roleArn = addRole(state, 'S3ReadOnlyMCPRole', tutorialTrustPolicy(state, ISSUER, ['alice'])).arn;
+  signer = await createSigningKey('k1');
   server.use(
     ...stsHandlers({
       state,
-      resolveJwks: localJwks(signer),
+      resolveJwks: () => localKeySet([signer]),
       url: STS_URL,
       now: () => NOW,
       onExplain: (e) => explanations.push(e),

@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AssumeRoleWithWebIdentityCommandOutput } from '@aws-sdk/client-sts';
-import { startTestIssuer } from '../../auth/testIssuer';
-import type { TestIssuer } from '../../auth/testIssuer';
+import { startTestIssuer } from '../../../test/support/testIssuer';
+import type { TestIssuer } from '../../../test/support/testIssuer';
 import { createIamServer } from '../iam/server';
 import { AccountState } from '../state';
 import { createStsServer } from './server';

@@ -16,13 +16,13 @@ import type {
   AssumeRoleWithWebIdentityCommandOutput,
 } from '@aws-sdk/client-sts';
 import type { JWTPayload } from 'jose';
-import { startTestIssuer } from '../../auth/testIssuer';
-import type { TestIssuer } from '../../auth/testIssuer';
-import { addProvider, addRole, AUDIENCE, tutorialTrustPolicy } from '../sts-core/testFixtures';
+import { startTestIssuer } from '../../../test/support/testIssuer';
+import type { TestIssuer } from '../../../test/support/testIssuer';
 import type { StsExplanation } from '../sts-core';
-import { AccountState } from '../state';
+import type { AccountState } from '../state';
 import { createStsServer } from './server';
 import type { StsServer } from './server';
+import { accountTrusting, AUDIENCE } from '../../../test/support/accounts';
 import { findRealAwsCli, isolatedAwsEnv, runCommand } from '../../../test/support/realAwsCli';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -32,7 +32,7 @@ let idp: TestIssuer;
 let server: StsServer;
 let sts: STSClient;
 let url: string;
-const state = new AccountState();
+let state: AccountState;
 const explanations: StsExplanation[] = [];
 const roles = { open: '', aliceOnly: '' };
 
@@ -40,13 +40,11 @@ before(async () => {
   idp = await startTestIssuer({ issuerPath: '/oauth2/default' });
   await idp.addKey('k1');
   await idp.addKey('hidden', { publish: false });
-  addProvider(state, idp.issuer);
-  roles.open = addRole(state, 'S3ReadOnlyMCPRole', tutorialTrustPolicy(state, idp.issuer)).arn;
-  roles.aliceOnly = addRole(
-    state,
-    'AdminMCPRole',
-    tutorialTrustPolicy(state, idp.issuer, ['alice'])
-  ).arn;
+  state = accountTrusting(idp.issuer, {
+    roles: [{ name: 'S3ReadOnlyMCPRole' }, { name: 'AdminMCPRole', restrictSubjects: ['alice'] }],
+  });
+  roles.open = state.roleArn('S3ReadOnlyMCPRole');
+  roles.aliceOnly = state.roleArn('AdminMCPRole');
   server = createStsServer({ state, now: () => NOW, onExplain: (e) => explanations.push(e) });
   ({ url } = await server.listen(0, '127.0.0.1'));
   sts = new STSClient({ region: 'us-east-1', endpoint: url, maxAttempts: 1 });

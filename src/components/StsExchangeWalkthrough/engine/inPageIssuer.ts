@@ -1,14 +1,9 @@
-// An OIDC issuer that lives in this page: an RS256 key pair made with WebCrypto, tokens signed
-// with jose, and its JWKS for the STS emulator. It serves nothing over the network.
-import {
-  createLocalJWKSet,
-  exportJWK,
-  generateKeyPair,
-  SignJWT,
-  type JWK,
-  type JWTPayload,
-} from 'jose';
+// An OIDC issuer that lives in this page: the sandbox's in-memory token issuer with one RS256 key
+// made by WebCrypto, signing the reader's claims, and its JWKS for the STS emulator. It serves
+// nothing over the network.
+import type { JWTPayload } from 'jose';
 import type { JwksKeyGetter } from '@toolhive-aws-sts/sandbox/emulators/sts-core';
+import { createTokenIssuer } from '@toolhive-aws-sts/sandbox/emulators/token-issuer';
 
 /** The in-page issuer's URL: a reserved `.test` name, so it can never be a real host. */
 export const IN_PAGE_ISSUER = 'https://idp.example.test';
@@ -30,22 +25,17 @@ export interface InPageIssuer {
 let created: Promise<InPageIssuer> | undefined;
 
 async function createIssuer(): Promise<InPageIssuer> {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: KEY_ID, alg: 'RS256', use: 'sig' };
-  const jwks = createLocalJWKSet({ keys: [jwk] });
+  const idp = createTokenIssuer(IN_PAGE_ISSUER);
+  await idp.addKey(KEY_ID, { alg: 'RS256' });
   return {
-    issuer: IN_PAGE_ISSUER,
-    jwks,
-    async sign(claims, { audience, expired }) {
+    issuer: idp.issuer,
+    jwks: idp.keySet,
+    sign(claims, { audience, expired }) {
       const now = Math.floor(Date.now() / 1000);
-      const issuedAt = expired ? now - 2 * 3600 : now;
-      return new SignJWT(claims)
-        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: KEY_ID })
-        .setIssuer(IN_PAGE_ISSUER)
-        .setAudience(audience)
-        .setIssuedAt(issuedAt)
-        .setExpirationTime(issuedAt + 3600)
-        .sign(privateKey);
+      const iat = expired ? now - 2 * 3600 : now;
+      return idp.sign({ ...claims, iss: idp.issuer, aud: audience, iat, exp: iat + 3600 }, KEY_ID, {
+        typ: 'JWT',
+      });
     },
   };
 }

@@ -11,12 +11,12 @@ import { extractSessionName } from '@toolhive-aws-sts/sandbox/session';
 import { createStsClient, exchangeToken, StsExchangeError } from '@toolhive-aws-sts/sandbox/sts';
 import type { StsCredentials } from '@toolhive-aws-sts/sandbox/sts';
 import { isAwsStsError } from '@toolhive-aws-sts/sandbox/errors';
-import { TUTORIAL_VALUES } from '@toolhive-aws-sts/sandbox/policy';
+import { awsStsConfigFor } from '@toolhive-aws-sts/sandbox/account';
+import { TUTORIAL_VALUES, tutorialValuesWith } from '@toolhive-aws-sts/sandbox/policy';
 import { assumeRoleCliCommand, mask, maskCredentialsXml, shorten } from './display';
 import { prepareBrowserSts, type BrowserSts } from './browserSts';
 import { recordStsExchange, type RecordedExchange } from './recordStsExchange';
 import { signSampleMcpCall } from './sampleMcpCall';
-import { tutorialConfig, tutorialValues } from './tutorialAccount';
 import type {
   ExchangeInputs,
   ExchangeProgress,
@@ -85,7 +85,7 @@ function chooseRole(
   claims: Record<string, unknown>,
   progress: Progress
 ): RoleStep {
-  const config = tutorialConfig(tutorialValues(TUTORIAL_VALUES.issuer));
+  const config = awsStsConfigFor(tutorialValuesWith());
   let session;
   try {
     session = extractSessionName(claims, config.sessionNameClaim);

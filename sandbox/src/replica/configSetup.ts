@@ -5,7 +5,7 @@ import type { AwsStsConfig } from '../config';
 import { AwsStsError } from '../errors';
 import { inlinePolicyName, TUTORIAL_VALUES } from '../policy';
 import type { GeneratorValues, Partition, PermissionPresetName, RoleValues } from '../policy';
-import { awsSideFor, type AwsSide } from './awsSide';
+import { accountSetupFor, type AccountSetup } from './accountSetup';
 
 /** Permission presets of roles named as in the tutorial; other roles get `presetFor`'s choice. */
 const TUTORIAL_ROLE_PRESETS: Readonly<Record<string, PermissionPresetName>> = {
@@ -38,12 +38,12 @@ export function presetFor(roleName: string, fallback: boolean): PermissionPreset
  * The account for a validated awsSts configuration: its account ID and partition from the role
  * ARNs (they must agree), each referenced role with the tutorial's trust policy for the local
  * issuer and its preset, and the configuration itself for the proxy, unchanged.
- * @example configAwsSide(config, { issuer: 'http://127.0.0.1:4101', audience: 'toolhive-aws' }).roles
+ * @example configSetup(config, { issuer: 'http://127.0.0.1:4101', audience: 'toolhive-aws' }).roles
  */
-export function configAwsSide(
+export function configSetup(
   config: AwsStsConfig,
   options: { issuer: string; audience: string }
-): AwsSide {
+): AccountSetup {
   const fallbackArn = config.fallbackRoleArn;
   const arns = [
     ...(fallbackArn !== undefined ? [fallbackArn] : []),
@@ -89,7 +89,7 @@ export function configAwsSide(
   });
   const fallbackRole = roleValues.find((role) => role.fallback);
   const values: GeneratorValues = {
-    // Replaced by the local issuer in awsSideFor.
+    // Replaced by the local issuer in accountSetupFor.
     issuer: TUTORIAL_VALUES.issuer,
     providerPath: '',
     providerArn: '',
@@ -105,7 +105,7 @@ export function configAwsSide(
     ...(fallbackRole ? { fallbackRole } : {}),
     roles: roleValues.filter((role) => !role.fallback),
   };
-  return awsSideFor(values, options.issuer, 'config', config);
+  return accountSetupFor(values, options.issuer, 'config', config);
 }
 
 /** The path of a role ARN (`/` or `/team/`), for CreateRole's `Path`. */

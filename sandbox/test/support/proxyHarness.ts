@@ -1,5 +1,5 @@
-// Test and benchmark helper: real loopback servers around the proxy (OIDC issuer, an STS stub
-// answering STS's XML, an upstream that verifies SigV4). For tests only; not exported by index.
+// Test and benchmark support: real loopback servers around the proxy (OIDC issuer, an STS stub
+// answering with the STS emulator's XML, an upstream that verifies SigV4). Tests and the bench only.
 
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -7,35 +7,28 @@ import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } fro
 import type { AddressInfo } from 'node:net';
 import type { JWTPayload } from 'jose';
 import type { Logger } from 'pino';
-import { startTestIssuer } from '../auth/testIssuer';
-import type { TestIssuer } from '../auth/testIssuer';
-import { verifySigV4 } from '../signing';
-import type { SigV4VerifyResult, SigningSecret } from '../signing';
-import { assumeRoleWithWebIdentityResponse } from '../sts/msw-sts';
-import { createProxy } from './createProxy';
-import type { Proxy } from './createProxy';
-import { createProxyLogger } from './logger';
-import type { ProxyOptions } from './options';
+import { generateExternalAuthConfig, toYaml, TUTORIAL_VALUES } from '../../src/policy';
+import { createProxy } from '../../src/proxy/createProxy';
+import type { Proxy } from '../../src/proxy/createProxy';
+import { createProxyLogger } from '../../src/proxy/logger';
+import type { ProxyOptions } from '../../src/proxy/options';
+import { verifySigV4 } from '../../src/signing';
+import type { SigV4VerifyResult, SigningSecret } from '../../src/signing';
+import { AUDIENCE, valuesTrusting } from './accounts';
+import { assumeRoleWithWebIdentityResponse } from './stsResponses';
+import { startTestIssuer } from './testIssuer';
+import type { TestIssuer } from './testIssuer';
 
 export const TEST_REGION = 'us-east-1';
-export const TEST_AUDIENCE = 'toolhive-aws';
+export const TEST_AUDIENCE = AUDIENCE;
 export const roleArn = (name: string): string => `arn:aws:iam::123456789012:role/${name}`;
 
-/** The tutorial's shape: two mappings (claim + CEL matcher), no fallback role. */
-export const TEST_CONFIG = `apiVersion: toolhive.stacklok.dev/v1beta1
-kind: MCPExternalAuthConfig
-metadata: { name: aws-mcp-sts-auth }
-spec:
-  type: awsSts
-  awsSts:
-    region: ${TEST_REGION}
-    sessionDuration: 900
-    roleMappings:
-      - { claim: s3-readers, roleArn: '${roleArn('S3ReadOnlyMCPRole')}', priority: 10 }
-      - matcher: '"admins" in claims["groups"]'
-        roleArn: ${roleArn('AdminMCPRole')}
-        priority: 1
-`;
+/**
+ * The harness's awsSts configuration as a file holds it, generated from the roles of
+ * `accountTrusting` (HARNESS_ROLES: a claim and a CEL matcher mapping, no fallback role), region
+ * us-east-1, 900-second sessions.
+ */
+export const TEST_CONFIG = `${toYaml(generateExternalAuthConfig(valuesTrusting(TUTORIAL_VALUES.issuer)))}\n`;
 
 /** One AssumeRoleWithWebIdentity call as the stub received it. */
 export interface StsCall {

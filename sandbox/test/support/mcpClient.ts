@@ -1,5 +1,5 @@
-// Test helpers for the replica's end-to-end tests: an MCP SDK client through the proxy with a
-// bearer token, and reading a tool result's text. Tests only; not exported from index.ts.
+// Test support for end-to-end tests through the proxy: an MCP SDK client with a bearer token,
+// a tool result's text, and the tutorial's example scripts. Tests only.
 
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -17,6 +17,35 @@ export async function connectWithToken(
   });
   await client.connect(transport);
   return client;
+}
+
+/** An MCP `initialize` request body (JSON-RPC), as a client's first message. */
+export const INITIALIZE_BODY = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: {
+    protocolVersion: '2025-06-18',
+    capabilities: {},
+    clientInfo: { name: 'test', version: '1.0.0' },
+  },
+});
+
+/**
+ * A raw MCP `initialize` POST to `url`, with `Authorization: Bearer <token>` when a token is
+ * given: for tests of what the proxy or an emulator answers before any MCP session exists.
+ * @example assert.equal((await postInitialize(replica.urls.proxy, token)).status, 200);
+ */
+export function postInitialize(url: string, token?: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: INITIALIZE_BODY,
+  });
 }
 
 /** The text of a tool result and whether the tool reported an error. */

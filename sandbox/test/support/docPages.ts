@@ -1,6 +1,6 @@
-// Test fixture: four small docs pages (front matter, imports, admonitions, JSX, slugs) parsed
-// as the documentation tools see them. For tests only.
-import { parseDocPage, type DocPage } from './docText';
+// Test support: four small docs pages (front matter, imports, admonitions, JSX, slugs) parsed
+// as the AWS MCP Server emulator's documentation tools see them. Tests only.
+import { parseDocPage, type DocPage } from '../../src/emulators/aws-mcp/docText';
 
 export const TEST_PAGES: DocPage[] = [
   parseDocPage(

@@ -1,21 +1,13 @@
 // The emulated account's setup as the policy generator writes it: the IAM files, the tutorial's
 // `aws iam` calls and the awsSts configuration, for the local issuer. It sends no requests.
 
+import { awsStsConfigFor, localizeIssuer } from '../account';
 import type { AwsStsConfig } from '../config';
-import { validateAwsSts } from '../config';
-import { AwsStsError } from '../errors';
-import { oidcProviderHostPath } from '../emulators/state';
-import {
-  describePermissions,
-  generateAwsStsSpec,
-  generateFiles,
-  oidcProviderArn,
-  setupCommands,
-} from '../policy';
+import { describePermissions, generateFiles, setupCommands } from '../policy';
 import type { ArtifactFiles, AwsCliCommand, GeneratorValues, RoleValues } from '../policy';
 
 /** Where the replica's configuration came from. */
-export type AwsSideSource = 'tutorial' | 'config';
+export type SetupSource = 'tutorial' | 'config';
 
 /** One role of the emulated account, as the banner describes it. */
 export interface ReplicaRole {
@@ -29,8 +21,8 @@ export interface ReplicaRole {
 }
 
 /** Everything the replica registers through IAM and runs the proxy with. */
-export interface AwsSide {
-  source: AwsSideSource;
+export interface AccountSetup {
+  source: SetupSource;
   /** The generator's values with the local issuer substituted. */
   values: GeneratorValues;
   /** The generator's files (`aws/trust-policy-<role>.json`, …) for the local issuer. */
@@ -43,31 +35,16 @@ export interface AwsSide {
 }
 
 /**
- * The values with the local issuer in place of the example one: the registered URL, the provider
- * path (the issuer without its scheme, as IAM names providers and condition keys) and its ARN.
- * @example localizeIssuer(values, 'http://127.0.0.1:4101').providerPath // '127.0.0.1:4101'
- */
-export function localizeIssuer(values: GeneratorValues, issuer: string): GeneratorValues {
-  const providerPath = oidcProviderHostPath(issuer);
-  return {
-    ...values,
-    issuer,
-    providerPath,
-    providerArn: oidcProviderArn(values.partition, values.accountId, providerPath),
-  };
-}
-
-/**
  * The account setup for checked generator values and the local issuer. `config` is the proxy's
  * configuration when it comes from a user's file; otherwise the generator's awsSts spec is used.
- * @example awsSideFor(values, 'http://127.0.0.1:4101', 'tutorial').commands[0]?.operation // 'create-open-id-connect-provider'
+ * @example accountSetupFor(values, 'http://127.0.0.1:4101', 'tutorial').commands[0]?.operation // 'create-open-id-connect-provider'
  */
-export function awsSideFor(
+export function accountSetupFor(
   checked: GeneratorValues,
   issuer: string,
-  source: AwsSideSource,
+  source: SetupSource,
   config?: AwsStsConfig
-): AwsSide {
+): AccountSetup {
   const values = localizeIssuer(checked, issuer);
   const roles = [...(values.fallbackRole ? [values.fallbackRole] : []), ...values.roles];
   return {
@@ -75,7 +52,7 @@ export function awsSideFor(
     values,
     files: generateFiles(values),
     commands: setupCommands(values),
-    config: config ?? generatedConfig(values),
+    config: config ?? awsStsConfigFor(values),
     roles: roles.map(describeRole),
   };
 }
@@ -88,16 +65,4 @@ function describeRole(role: RoleValues): ReplicaRole {
     permissions: describePermissions(role.permissions),
     restrictSubjects: [...role.restrictSubjects],
   };
-}
-
-function generatedConfig(values: GeneratorValues): AwsStsConfig {
-  const result = validateAwsSts(generateAwsStsSpec(values));
-  if (!result.ok) {
-    const first = result.issues[0];
-    throw new AwsStsError(
-      'INTERNAL',
-      `the generated awsSts configuration is invalid: ${first?.path ?? ''} ${first?.message ?? ''}`
-    );
-  }
-  return result.config;
 }

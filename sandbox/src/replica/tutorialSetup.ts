@@ -1,11 +1,10 @@
 // The replica's default setup: the tutorial's own example files (TUTORIAL_VALUES through the
 // policy generator), with only the issuer replaced by the local one. It does not read user files.
 
-import { AwsStsError } from '../errors';
-import { TUTORIAL_VALUES, validateGeneratorInput } from '../policy';
-import { awsSideFor, type AwsSide } from './awsSide';
+import { tutorialValuesWith } from '../policy';
+import { accountSetupFor, type AccountSetup } from './accountSetup';
 
-export interface TutorialAwsSideOptions {
+export interface TutorialSetupOptions {
   /** The local OIDC provider's issuer, e.g. `http://127.0.0.1:4101`. */
   issuer: string;
   /** The tokens' `aud`. Default: the tutorial's (`toolhive-aws`). */
@@ -21,19 +20,14 @@ export interface TutorialAwsSideOptions {
  * The tutorial's account: `DefaultMCPRole` (fallback, preset `default`) and `S3ReadOnlyMCPRole`
  * (for `s3-readers`, preset `s3-read-only`), their trust and permission policies, the awsSts
  * configuration and the `aws iam` setup calls, all for the local issuer.
- * @example tutorialAwsSide({ issuer: 'http://127.0.0.1:4101' }).roles.map((r) => r.name) // ['DefaultMCPRole', 'S3ReadOnlyMCPRole']
+ * @example tutorialSetup({ issuer: 'http://127.0.0.1:4101' }).roles.map((r) => r.name) // ['DefaultMCPRole', 'S3ReadOnlyMCPRole']
  */
-export function tutorialAwsSide(options: TutorialAwsSideOptions): AwsSide {
-  const checked = validateGeneratorInput({
-    ...TUTORIAL_VALUES,
+export function tutorialSetup(options: TutorialSetupOptions): AccountSetup {
+  const values = tutorialValuesWith({
     ...(options.audience !== undefined ? { audience: options.audience } : {}),
     ...(options.restrictSubjects !== undefined
       ? { restrictSubjects: [...options.restrictSubjects] }
       : {}),
   });
-  if (!checked.ok) {
-    const problems = checked.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    throw new AwsStsError('INVALID_INPUT', `invalid sandbox values: ${problems}`);
-  }
-  return awsSideFor(checked.values, options.issuer, 'tutorial');
+  return accountSetupFor(values, options.issuer, 'tutorial');
 }

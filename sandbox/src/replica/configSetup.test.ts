@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadAwsStsConfig, type AwsStsConfig } from '../config';
 import { getAccessToken } from '../emulators/oidc';
-import { configAwsSide, presetFor } from './configAwsSide';
+import { configSetup, presetFor } from './configSetup';
 import { startReplica, type Replica } from './startReplica';
-import { callTool, connectWithToken } from './testSupport';
+import { callTool, connectWithToken } from '../../test/support/mcpClient';
 
 const CONFIG_YAML = `apiVersion: toolhive.stacklok.dev/v1beta1
 kind: MCPExternalAuthConfig
@@ -38,9 +38,9 @@ function load(text: string): AwsStsConfig {
 
 const ISSUER = 'http://127.0.0.1:4101';
 
-describe('configAwsSide', () => {
+describe('configSetup', () => {
   it('creates each referenced role once, in its account and path, with a preset', () => {
-    const side = configAwsSide(load(CONFIG_YAML), { issuer: ISSUER, audience: 'toolhive-aws' });
+    const side = configSetup(load(CONFIG_YAML), { issuer: ISSUER, audience: 'toolhive-aws' });
     assert.equal(side.source, 'config');
     assert.equal(side.values.accountId, '111122223333');
     assert.deepEqual(
@@ -95,7 +95,7 @@ describe('configAwsSide', () => {
       )
     );
     assert.throws(
-      () => configAwsSide(config, { issuer: ISSUER, audience: 'toolhive-aws' }),
+      () => configSetup(config, { issuer: ISSUER, audience: 'toolhive-aws' }),
       /one account.*111122223333.*444455556666/
     );
   });
