@@ -19,9 +19,12 @@ interface AreaProps {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
+  /** Wrap long lines (a token has no line breaks of its own). */
+  wrap?: boolean;
 }
 
-function Area({ id, label, hint, rows, value, onChange, placeholder }: AreaProps): ReactNode {
+function Area(props: AreaProps): ReactNode {
+  const { id, label, hint, rows, value, onChange, placeholder, wrap } = props;
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>
@@ -32,7 +35,7 @@ function Area({ id, label, hint, rows, value, onChange, placeholder }: AreaProps
       </p>
       <textarea
         id={id}
-        className={styles.code}
+        className={`${styles.code}${wrap ? ` ${styles.wrap}` : ''}`}
         rows={rows}
         value={value}
         placeholder={placeholder}
@@ -66,6 +69,7 @@ export default function Fields({ fields, onChange }: Props): ReactNode {
         rows={4}
         value={fields.token}
         placeholder='eyJhbGciOiJSUzI1NiIs…'
+        wrap
         onChange={(token) => onChange({ token })}
       />
       <Area

@@ -25,7 +25,7 @@ export default function OnlineCommand({ config }: Props): ReactNode {
   return (
     <div className={styles.online}>
       <fieldset className={styles.group}>
-        <legend>Online checks for doctor</legend>
+        <legend>What doctor checks</legend>
         <p className={styles.hint}>
           doctor always fetches the issuer&apos;s discovery document and keys (the{' '}
           <code>discovery</code> and <code>jwks</code> links). Add:
