@@ -2,6 +2,9 @@
 // fails at its link with its fix, the doctor command carries the reader's values and never the
 // token, nothing pasted leaves the page, and the form works by keyboard, with axe and on a phone.
 import { test, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { seriousAxeViolations } from './lib/axe';
 import { tabTo } from './lib/keyboard';
 import { collectErrors, DIAGNOSE } from './lib/site';
@@ -272,6 +275,36 @@ test('details, the report as text, and the command builder', async ({ page }) =>
   await expect(doctor).toHaveText(
     `printf '%s' "$TOKEN" | npm run cli -- doctor --config aws-sts-setup.yaml --token - --exchange`
   );
+});
+
+test('the form loads on demand, without the AWS SDK or msw', async ({ page }, info) => {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') {
+      scripts.push(new URL(response.url()).pathname);
+    }
+  });
+  await page.goto(DIAGNOSE);
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText('Loading the setup diagnosis')).toBeAttached();
+  await expect(page.getByLabel('Access token')).toHaveCount(0);
+  const initial = new Set(scripts);
+  await openDiagnose(page);
+  const onDemand = scripts.filter((src) => !initial.has(src));
+  expect(onDemand.length).toBeGreaterThan(0);
+  // The doctor needs neither the STS client nor the emulators' msw handlers (and msw's cookie
+  // store): the markers are the SDK's service name and msw's log prefix.
+  const heavy = scripts.filter((src) =>
+    /AWSSecurityTokenServiceV20110615|\[MSW\]/.test(readFileSync(join('build', src), 'utf8'))
+  );
+  expect(heavy).toEqual([]);
+  const gzipKb = (list: string[]) =>
+    Math.round(
+      list.reduce((sum, src) => sum + gzipSync(readFileSync(join('build', src))).length, 0) / 102.4
+    ) / 10;
+  const sizes = { onDemand: onDemand.length, gzipKb: gzipKb(onDemand) };
+  info.annotations.push({ type: 'js-on-demand', description: JSON.stringify(sizes) });
+  console.log(`diagnose on-demand JS (gzip): ${JSON.stringify(sizes)}`);
 });
 
 /** Records every request of the context (pages and service workers) while `run` runs. */
