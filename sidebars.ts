@@ -7,7 +7,11 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'Tutorials',
       collapsed: false,
-      items: ['toolhive/tutorials/aws-sts-integration', 'toolhive/tutorials/aws-sts-sandbox'],
+      items: [
+        'toolhive/tutorials/aws-sts-integration',
+        'toolhive/tutorials/aws-sts-diagnose',
+        'toolhive/tutorials/aws-sts-sandbox',
+      ],
     },
     {
       type: 'category',

@@ -7,6 +7,7 @@ import RoleMappingPlayground from '@site/src/components/RoleMappingPlayground';
 import YourValues from '@site/src/components/YourValues';
 import StsExchangeWalkthrough from '@site/src/components/StsExchangeWalkthrough';
 import PolicyGenerator from '@site/src/components/PolicyGenerator';
+import DiagnoseSetup from '@site/src/components/DiagnoseSetup';
 
 export default {
   ...MDXComponents,
@@ -16,4 +17,5 @@ export default {
   RoleMappingPlayground,
   StsExchangeWalkthrough,
   PolicyGenerator,
+  DiagnoseSetup,
 };

@@ -1,8 +1,8 @@
 // A 390-px-wide phone: no horizontal scrolling, and the menu reaches the tutorial.
 import { test, expect } from '@playwright/test';
-import { TUTORIAL } from './lib/site';
+import { DIAGNOSE, TUTORIAL } from './lib/site';
 
-for (const path of ['/', TUTORIAL]) {
+for (const path of ['/', TUTORIAL, DIAGNOSE]) {
   test(`${path} fits a 390 px viewport`, async ({ page }) => {
     await page.goto(path);
     await expect(page.locator('h1').first()).toBeVisible();

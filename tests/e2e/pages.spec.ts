@@ -1,13 +1,14 @@
 // Every page of the build renders without errors and passes axe (no serious or critical issues).
 import { test, expect } from '@playwright/test';
 import { seriousAxeViolations } from './lib/axe';
-import { collectErrors, sitePaths, TUTORIAL } from './lib/site';
+import { collectErrors, DIAGNOSE, sitePaths, TUTORIAL } from './lib/site';
 
 const paths = sitePaths();
 
-test('the sitemap lists the home page, the tutorial and the cross-references', () => {
+test('the sitemap lists the home page, the tutorial, the diagnosis page and the cross-references', () => {
   expect(paths).toContain('/');
   expect(paths).toContain(TUTORIAL);
+  expect(paths).toContain(DIAGNOSE);
   expect(paths.length).toBeGreaterThanOrEqual(5);
 });
 

@@ -10,6 +10,7 @@ test('the docs exist', () => {
   const files = pages.map((p) => p.file);
   for (const required of [
     'docs/toolhive/tutorials/aws-sts-integration.mdx',
+    'docs/toolhive/tutorials/aws-sts-diagnose.mdx',
     'docs/toolhive/concepts/backend-auth.mdx',
     'docs/toolhive/guides-k8s/token-exchange-k8s.mdx',
     'docs/toolhive/guides-k8s/remote-mcp-proxy.mdx',

@@ -37,6 +37,13 @@ const cases: {
     fix: /^set sessionNameClaim: email \(this token's email "carol@example.com" is valid\)$/,
   },
   {
+    name: "Auth0's sub, with the email in a namespaced claim (the tutorial's post-login Action)",
+    claims: { sub: 'auth0|carol', 'https://example.com/email': 'carol@example.com' },
+    status: 'fail',
+    message: /^sub "auth0\|carol" is not a valid RoleSessionName/,
+    fix: /^set sessionNameClaim: https:\/\/example.com\/email \(this token's https:\/\/example.com\/email "carol@example.com" is valid\)$/,
+  },
+  {
     name: 'a sub too long, no valid alternative claim',
     claims: { sub: 'x'.repeat(65) },
     status: 'fail',

@@ -50,7 +50,12 @@ export function checkSessionName(
       error.code === 'INVALID_SESSION_NAME' && typeof value === 'string'
         ? `${claim} ${JSON.stringify(value)} is not a valid RoleSessionName (${problem ?? error.message}): ToolHive answers 401 "Invalid session name"`
         : `${Object.hasOwn(claims, claim) ? `claim "${claim}" is not a non-empty string` : `claim "${claim}" not found in token`} (sessionNameClaim): ToolHive answers 401 "Missing session name claim"`;
-    const alternative = CANDIDATE_CLAIMS.find((name) => {
+    // Plain names first, then namespaced ones (Auth0's Actions write https://example.com/email).
+    const names = Object.keys(claims);
+    const alternative = [
+      ...CANDIDATE_CLAIMS,
+      ...CANDIDATE_CLAIMS.flatMap((base) => names.filter((name) => name.endsWith(`/${base}`))),
+    ].find((name) => {
       const candidate = claims[name];
       return (
         name !== claim &&

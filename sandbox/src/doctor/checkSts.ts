@@ -4,7 +4,9 @@
 
 import type { AwsStsConfig } from '../config';
 import { isAwsStsError } from '../errors';
-import { defaultStsEndpoint, mapStsError, StsExchangeError } from '../sts';
+// The endpoint and error modules directly: the sts index would pull the AWS SDK into the page.
+import { defaultStsEndpoint } from '../sts/endpoint';
+import { mapStsError, StsExchangeError } from '../sts/errors';
 import { stsEndpointRegion } from './regions';
 import { fail, pass, skip } from './report';
 import type { DoctorCheck, StsTarget } from './types';

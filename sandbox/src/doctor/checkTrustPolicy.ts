@@ -4,8 +4,10 @@
 
 import { validatePolicy, evaluateTrustPolicy } from '../iam';
 import type { ConditionClause, Evaluation, ParsedPolicy, StatementTrace } from '../iam';
-import { decodeWebIdentityToken, webIdentityTrustRequest } from '../emulators/sts-core';
-import type { WebIdentityClaims } from '../emulators/sts-core';
+// The sts-core modules directly: its index also holds the msw handlers, which a page must not load.
+import { decodeWebIdentityToken } from '../emulators/sts-core/webIdentityToken';
+import type { WebIdentityClaims } from '../emulators/sts-core/webIdentityToken';
+import { webIdentityTrustRequest } from '../emulators/sts-core/trustRequest';
 import type { AccountFacts } from './accountFacts';
 import { parseRoleArn, providerArnFor } from './arns';
 import { quoted } from './format';

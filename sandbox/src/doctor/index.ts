@@ -5,6 +5,7 @@ export { diagnose, DEFAULT_TIMEOUT_MS } from './diagnose';
 export { buildReport, formatReport } from './report';
 export { doctorCommand, type DoctorCommandOptions } from './doctorCommand';
 export { tokenFingerprint } from './readToken';
+export { readSetup, type OidcSettings, type ProxySettings, type Setup } from './readSetup';
 export { LINKS } from './types';
 export type {
   CheckStatus,

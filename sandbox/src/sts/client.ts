@@ -3,6 +3,9 @@
 
 import { STSClient } from '@aws-sdk/client-sts';
 import type { STSClientConfig } from '@aws-sdk/client-sts';
+import { defaultStsEndpoint } from './endpoint';
+
+export { defaultStsEndpoint };
 
 /** Attempts per exchange: the first call plus one SDK retry of transient errors only. */
 export const DEFAULT_MAX_ATTEMPTS = 2;
@@ -22,17 +25,6 @@ export interface StsClientOptions {
   maxAttempts?: number;
   /** Connection and response timeout per attempt, unless `requestHandler` is given. */
   timeoutMs?: number;
-}
-
-/**
- * The regional STS endpoint ToolHive uses (`https://sts.<region>.amazonaws.com`), with the
- * China partition's `.amazonaws.com.cn` suffix for `cn-` regions.
- * @example
- * defaultStsEndpoint('eu-central-1'); // 'https://sts.eu-central-1.amazonaws.com'
- */
-export function defaultStsEndpoint(region: string): string {
-  const suffix = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://sts.${region}.${suffix}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 export const TUTORIAL = '/toolhive/tutorials/aws-sts-integration';
+export const DIAGNOSE = '/toolhive/tutorials/aws-sts-diagnose';
 export const CROSS_REFERENCES = [
   '/toolhive/concepts/backend-auth',
   '/toolhive/guides-k8s/token-exchange-k8s',
