@@ -50,4 +50,14 @@ export const TEXT_EQUIVALENTS: Readonly<Record<string, TextEquivalent>> = {
         '`AssumeRoleWithWebIdentity` call and the SigV4-signed request, with each step’s input ' +
         'and output.'
     ),
+  DiagnoseSetup: ({ pageUrl }) =>
+    note(
+      'Setup diagnosis (interactive on the web page)',
+      `The [web version of this page](${pageUrl}) runs \`doctor\`'s offline checks in your ` +
+        'browser on a pasted access token, the configuration, the trust policy (or ' +
+        '`aws iam get-role` output) and permission policies, and shows one line per link: ✓, ✗ ' +
+        'with its fix, or – for the links only `doctor` can check. Nothing pasted leaves the ' +
+        'browser. For every check, including the online ones, run `doctor` from a clone of this ' +
+        "site's repository as shown below."
+    ),
 };
