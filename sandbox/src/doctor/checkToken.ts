@@ -2,7 +2,8 @@
 // fetched: shape, alg, kid, the claims STS requires, exp/nbf/iat against the clock, and iss/aud
 // against the MCPOIDCConfig and MCPRemoteProxy. It does not verify the signature (checkJwks).
 
-import { CLOCK_SKEW_SECONDS, decodeWebIdentityToken, STS_ALGORITHMS } from '../emulators/sts-core';
+import { CLOCK_SKEW_SECONDS, decodeWebIdentityToken } from '../emulators/sts-core';
+import { STS_ALGORITHMS } from '../sts';
 import { duration, isoTime, quoted } from './format';
 import { audiences, type TokenFacts } from './readToken';
 import type { Setup } from './readSetup';

@@ -17,7 +17,8 @@ import type { ProtectedResourceMetadata } from '../auth';
 import { AwsStsError } from '../errors';
 import { compileRoleMapper } from '../roles';
 import { splitTarget } from '../signing';
-import { createCredentialCache, createStsClient } from '../sts';
+import { isLoopbackHost } from '../shared';
+import { createCredentialCache, createStsClient, STS_ALGORITHMS } from '../sts';
 import { corsHeaders, corsPreflight, originVerdict } from './cors';
 import { statusForError } from './errorResponses';
 import type { ErrorResponse } from './errorResponses';
@@ -26,12 +27,7 @@ import type { McpRequestDeps, RequestFacts } from './handleMcpRequest';
 import { passThroughRequest } from './passThrough';
 import { PLAIN_TEXT_HEADERS, REQUEST_ID_HEADER, requestIdFor } from './headerRules';
 import { createProxyLogger } from './logger';
-import {
-  STS_ALGORITHMS,
-  isLoopbackHost,
-  resolveProxyOptions,
-  upstreamRegionWarning,
-} from './options';
+import { resolveProxyOptions, upstreamRegionWarning } from './options';
 import type { ProxyOptions } from './options';
 import { ProxyError } from './proxyError';
 import { createStatsRecorder } from './proxyStats';

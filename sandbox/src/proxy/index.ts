@@ -13,9 +13,7 @@ export type { ProxyMode } from './mode';
 export {
   DEFAULT_MCP_PATH,
   ENHANCED_CLOCK_TOLERANCE_SECONDS,
-  isLoopbackHost,
   resolveProxyOptions,
-  STS_ALGORITHMS,
   upstreamRegionWarning,
 } from './options';
 export type { ProxyCacheOptions, ProxyOptions, ResolvedProxyOptions } from './options';
@@ -61,6 +59,6 @@ export {
   originVerdict,
 } from './cors';
 export type { OriginVerdict, PreflightAnswer } from './cors';
-export { checkDeclaredLength, MAX_BODY_BYTES, readBody } from './readBody';
+export { checkDeclaredLength, readBody } from './readBody';
 export { isProxyError, ProxyError } from './proxyError';
 export type { ProxyErrorKind } from './proxyError';

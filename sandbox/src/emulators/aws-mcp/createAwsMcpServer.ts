@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AwsStsError } from '../../errors';
-import { DEFAULT_SIGNING_SERVICE, MAX_SIGNED_BODY_BYTES } from '../../signing';
+import { DEFAULT_SERVICE } from '../../config';
+import { MAX_SIGNED_BODY_BYTES } from '../../signing';
 import type { AccountState } from '../state';
 import { registerApiTools } from './apiTools';
 import { authenticateRequest } from './authenticate';
@@ -66,7 +67,7 @@ export interface AwsMcpServerHandle {
 export function createAwsMcpServer(options: CreateAwsMcpServerOptions): AwsMcpServerHandle {
   const { state } = options;
   const region = options.region ?? 'us-east-1';
-  const service = options.service ?? DEFAULT_SIGNING_SERVICE;
+  const service = options.service ?? DEFAULT_SERVICE;
   const now = options.now ?? (() => new Date());
   const buckets = options.buckets ?? DEFAULT_BUCKETS;
   const throttle =

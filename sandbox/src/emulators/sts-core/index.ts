@@ -16,7 +16,7 @@ export { STS_NAMESPACE, STS_VERSION } from './responseXml';
 export { KEY_UNAVAILABLE, NOT_AUTHORIZED, StsFault, stsFaults } from './stsFaults';
 export { CLOCK_SKEW_SECONDS, checkTokenTimes, decodeWebIdentityToken } from './webIdentityToken';
 export type { DecodedWebIdentityToken, WebIdentityClaims } from './webIdentityToken';
-export { STS_ALGORITHMS, verifyTokenSignature } from './verifySignature';
+export { verifyTokenSignature } from './verifySignature';
 export { webIdentityTrustRequest } from './trustRequest';
 export { issueCredentials } from './issueCredentials';
 export type { CredentialGrant } from './issueCredentials';
