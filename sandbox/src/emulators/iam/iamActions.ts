@@ -1,8 +1,8 @@
 // The IAM Query actions the emulator implements: each reads its form parameters, calls the typed
 // operation and renders its Result XML (undefined for actions whose response has no Result).
 
-import { queryList, queryStructList, xmlElement } from '../sts-core';
-import { encodePolicyDocument, membersXml, oidcProviderXml, roleXml, tagsXml } from './iamXml';
+import { membersXml, queryList, queryStructList, xmlElement } from '../aws-query';
+import { encodePolicyDocument, oidcProviderXml, roleXml, tagsXml } from './iamXml';
 import {
   addClientIdToOidcProvider,
   createOidcProvider,

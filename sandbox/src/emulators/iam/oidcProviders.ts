@@ -2,7 +2,7 @@
 // remove an audience, delete. Rules and messages are IAM's; there is no HTTP or XML here.
 
 import { isLoopbackUrl } from '../../shared';
-import type { MemberRule } from '../sts-core';
+import type { MemberRule } from '../aws-query';
 import type { OidcProviderRecord } from '../state';
 import { iamFaults } from './iamFaults';
 import { requireMembers } from './requireMembers';

@@ -121,4 +121,3 @@ export function buildProviderConfiguration(input: ProviderConfigInput): Configur
     },
   };
 }
-

@@ -3,7 +3,7 @@
 // decide anything.
 
 import type { IssuedCredentials, OidcProviderRecord } from '../state';
-import { isoSeconds, xmlElement } from './awsQuery';
+import { isoSeconds, xmlElement } from '../aws-query';
 
 /** The STS API version the emulator speaks. */
 export const STS_VERSION = '2011-06-15';

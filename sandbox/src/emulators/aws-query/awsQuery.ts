@@ -88,6 +88,14 @@ export function xmlElement(tag: string, value: string | number | undefined): str
 }
 
 /**
+ * A list as AWS Query responses carry it: `<Name><member>…</member>…</Name>`.
+ * @example membersXml('ClientIDList', ['a']) // '<ClientIDList><member>a</member></ClientIDList>'
+ */
+export function membersXml(name: string, values: readonly string[]): string {
+  return `<${name}>${values.map((v) => xmlElement('member', v)).join('')}</${name}>`;
+}
+
+/**
  * A timestamp as AWS Query responses carry it: ISO 8601, UTC, whole seconds.
  * @example isoSeconds(new Date('2026-01-01T00:00:00.123Z')) // '2026-01-01T00:00:00Z'
  */

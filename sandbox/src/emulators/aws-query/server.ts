@@ -1,10 +1,10 @@
-// The node:http edge shared by the STS and IAM emulator servers: read a bounded body, build the
+// The node:http edge of the STS and IAM emulator servers: read a bounded body, build the
 // core's request, write the core's answer, and listen/close on loopback. No AWS rules here.
 
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { QueryRequest, QueryResponse } from '../sts-core';
+import type { QueryRequest, QueryResponse } from './awsQuery';
 
 /** Query bodies larger than this are refused with 413 (tokens ≤ 20,000, policies ≤ 131,072). */
 export const MAX_QUERY_BODY_BYTES = 1024 * 1024;
