@@ -14,7 +14,7 @@ import {
   DEFAULT_TIMEOUT_MS,
 } from '../sts';
 import { normalizeOrigins } from './cors';
-import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './forwardToUpstream';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './callUpstream';
 import {
   DEFAULT_PROXY_MODE,
   PROXY_MODES,
@@ -201,7 +201,6 @@ export function upstreamRegionWarning(upstreamUrl: URL, region: string): string 
   if (upstreamRegion === undefined || upstreamRegion === region) return undefined;
   return `upstream ${upstreamUrl.host} is in ${upstreamRegion} but awsSts.region is ${region}: requests are signed for ${region} and AWS will refuse them; set region: ${upstreamRegion}`;
 }
-
 
 function loadConfig(config: ProxyOptions['config']): AwsStsConfig {
   const result = typeof config === 'string' ? loadAwsStsConfig(config) : validateAwsSts(config);

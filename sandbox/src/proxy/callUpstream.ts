@@ -1,5 +1,5 @@
-// Sends one signed request to the upstream MCP server and resolves with its response as soon as
-// the headers arrive (the body is streamed by the caller). It does not sign or relay.
+// One HTTP call to the upstream MCP server: sends the prepared request and resolves with the
+// upstream's response as soon as its headers arrive. It does not sign, nor relay the response.
 
 import { request as httpRequest } from 'node:http';
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
@@ -18,7 +18,7 @@ export interface UpstreamCall {
   body: Uint8Array;
 }
 
-export interface ForwardOptions {
+export interface UpstreamCallOptions {
   /** Keep-alive agent for the upstream's scheme. */
   agent?: Agent;
   /** Response headers must arrive within this many milliseconds, else `upstream_timeout`. */
@@ -35,7 +35,7 @@ export interface ForwardOptions {
  */
 export class UpstreamCancel {
   cancelled = false;
-  /** The request in flight, set by forwardToUpstream. */
+  /** The request in flight, set by callUpstream. */
   request: ClientRequest | undefined = undefined;
 
   cancel(): void {
@@ -50,18 +50,18 @@ export class UpstreamCancel {
  * Rejects with `upstream_unreachable`, `upstream_timeout` or `client_closed`. A request that
  * fails with ECONNRESET on a reused keep-alive socket (the upstream closed it while idle) is sent
  * once more on a new connection, as Node's documentation recommends.
- * @example const upstream = await forwardToUpstream({ method, url, headers, body }, { timeoutMs: 30000, signal });
+ * @example const upstream = await callUpstream({ method, url, headers, body }, { timeoutMs: 30000, cancel });
  */
-export function forwardToUpstream(
+export function callUpstream(
   call: UpstreamCall,
-  options: ForwardOptions
+  options: UpstreamCallOptions
 ): Promise<IncomingMessage> {
   return attempt(call, options, true);
 }
 
 function attempt(
   call: UpstreamCall,
-  options: ForwardOptions,
+  options: UpstreamCallOptions,
   mayRetry: boolean
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {

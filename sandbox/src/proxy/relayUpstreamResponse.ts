@@ -1,9 +1,9 @@
-// The last step of every proxied request: send the prepared call upstream, relay the response
-// headers and stream the body back unbuffered (SSE), aborting upstream when the client leaves.
+// The last step of every proxied request: call the upstream with the prepared request, relay its
+// response headers and stream the body back unbuffered (SSE), cancelling when the client leaves.
 
 import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
-import { UpstreamCancel, forwardToUpstream } from './forwardToUpstream';
-import type { UpstreamCall } from './forwardToUpstream';
+import { callUpstream } from './callUpstream';
+import type { UpstreamCall, UpstreamCancel } from './callUpstream';
 import { relayedResponseHeaders } from './headerRules';
 
 /** What the relay needs from the proxy, built once by `createProxy`. */
@@ -12,42 +12,33 @@ export interface RelayDeps {
   upstreamTimeoutMs: number;
 }
 
-/** What the relay reports back for the request log line. */
-export interface RelayFacts {
-  upstreamStatus?: number;
-  /** The client went away before the response was complete. */
-  clientClosed?: boolean;
-}
-
 /**
  * Sends `call` (already signed, or deliberately unsigned in the pass-through floor) and streams
- * the upstream response to `res`. Rejects before anything is sent when the upstream cannot be
- * reached; after the headers, a broken stream tears down the client connection instead.
- * @example await relayToUpstream(req, res, { method, url, headers, body }, deps, facts);
+ * the upstream response to `res`; resolves with the upstream's status once the response is done.
+ * Rejects before anything is sent when the upstream cannot be reached; after the headers, a
+ * broken stream tears down the client connection instead. When the client goes away before the
+ * response is complete, `cancel` is cancelled (`cancel.cancelled`: the client closed).
+ * @example const status = await relayUpstreamResponse(req, res, { method, url, headers, body }, deps, new UpstreamCancel());
  */
-export async function relayToUpstream(
+export async function relayUpstreamResponse(
   req: IncomingMessage,
   res: ServerResponse,
   call: UpstreamCall,
   deps: RelayDeps,
-  facts: RelayFacts
-): Promise<void> {
-  const cancel = new UpstreamCancel();
+  cancel: UpstreamCancel
+): Promise<number> {
   const onClose = (): void => {
-    if (!res.writableFinished) {
-      facts.clientClosed = true;
-      cancel.cancel();
-    }
+    if (!res.writableFinished) cancel.cancel();
   };
   res.once('close', onClose);
   if (res.destroyed || req.socket.destroyed) onClose();
 
-  const upstream = await forwardToUpstream(call, {
+  const upstream = await callUpstream(call, {
     agent: deps.upstreamAgent,
     timeoutMs: deps.upstreamTimeoutMs,
     cancel,
   });
-  facts.upstreamStatus = upstream.statusCode;
+  const status = upstream.statusCode ?? 502;
   const relayed = relayedResponseHeaders(upstream.headers);
   for (const name in relayed) {
     const value = relayed[name] as string | string[];
@@ -55,11 +46,12 @@ export async function relayToUpstream(
     if (own === undefined) res.setHeader(name, value);
     else if (name === 'vary') res.setHeader(name, `${String(own)}, ${String(value)}`);
   }
-  res.writeHead(upstream.statusCode ?? 502);
+  res.writeHead(status);
   // A response whose first bytes are already here goes out with its headers in one write; one
   // that is still waiting (an SSE stream before its first event) shows its headers at once.
   if (upstream.readableLength === 0 && !upstream.readableEnded) res.flushHeaders();
   await streamBody(upstream, res);
+  return status;
 }
 
 /**
