@@ -1,9 +1,9 @@
 // Test helper: checked GeneratorValues from input, failing loudly when the input is refused.
 // Used only by the tests beside it.
 
-import { TUTORIAL_VALUES } from './tutorialValues';
+import { TUTORIAL_VALUES } from './input/tutorialValues';
 import type { GeneratorInput, GeneratorValues } from './types';
-import { validateGeneratorInput } from './validateInput';
+import { validateGeneratorInput } from './input/validateInput';
 
 /**
  * The tutorial's values with `changes` applied, validated.

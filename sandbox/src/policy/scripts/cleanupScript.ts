@@ -4,7 +4,7 @@
 import { formatAwsCliCommand } from './awsCli';
 import { cleanupCommands } from './awsCliPlan';
 import { scriptPreamble } from './scriptPreamble';
-import type { GeneratorValues } from './types';
+import type { GeneratorValues } from '../types';
 
 const IGNORE_MISSING = `# Runs a command, treating "the entity does not exist" (NoSuchEntity) as done.
 ignore_missing() {

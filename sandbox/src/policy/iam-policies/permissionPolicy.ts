@@ -1,10 +1,10 @@
 // The inline permission policy of a role: its Allow statement scoped to MCP, then the guardrail
 // that denies every action outside MCP. It does not check sizes or validate (validateInput does).
 
-import type { PolicyDocument, PolicyStatement } from '../iam';
-import { VIA_MCP_KEY } from './names';
+import type { PolicyDocument, PolicyStatement } from '../../iam';
+import { VIA_MCP_KEY } from '../names';
 import { allowSpec } from './presets';
-import type { Permissions } from './types';
+import type { Permissions } from '../types';
 
 /**
  * The guardrail: direct calls with the role's credentials carry no `aws:ViaAWSMCPService`, so

@@ -1,8 +1,8 @@
 // Small checks shared by the values validation: field lists, unknown fields with suggestions,
 // required strings and string lists. It does not know which field means what (validateInput does).
 
-import { describeType, isObject, suggestField } from '../config/issues';
-import type { InputIssue } from './types';
+import { describeType, isObject, suggestField } from '../../config/issues';
+import type { InputIssue } from '../types';
 
 export { isObject };
 

@@ -1,9 +1,9 @@
 // The trust policy of a role: the registered OIDC provider may assume it with a web identity
 // token whose `aud` (and, when restricted, `sub`) match. It does not register the provider.
 
-import type { PolicyDocument, PolicyStatement } from '../iam';
+import type { PolicyDocument, PolicyStatement } from '../../iam';
 import { oneOrMany } from './permissionPolicy';
-import type { GeneratorValues, RoleValues } from './types';
+import type { GeneratorValues, RoleValues } from '../types';
 
 /**
  * The trust policy for `role`. The principal and the condition keys use the provider path

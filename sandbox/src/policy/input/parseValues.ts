@@ -2,7 +2,7 @@
 // keys as issues that carry the line. It does not check the values (validateInput does).
 
 import { parseDocument, type YAMLError } from 'yaml';
-import type { InputIssue } from './types';
+import type { InputIssue } from '../types';
 
 /** Outcome of `parseGeneratorValues`. */
 export type ParsedValues = { ok: true; value: unknown } | { ok: false; issues: InputIssue[] };

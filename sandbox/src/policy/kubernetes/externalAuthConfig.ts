@@ -1,9 +1,9 @@
 // The MCPExternalAuthConfig of type awsSts: which roles exist, how ToolHive picks one, and how it
 // names the STS session. It does not validate; validateInput checks the values first.
 
-import { DEFAULT_SERVICE, type AwsStsSpec, type RoleMappingSpec } from '../config';
-import { RESOURCE_NAMES, TOOLHIVE_API_VERSION } from './names';
-import type { GeneratorValues, RoleValues } from './types';
+import { DEFAULT_SERVICE, type AwsStsSpec, type RoleMappingSpec } from '../../config';
+import { RESOURCE_NAMES, TOOLHIVE_API_VERSION } from '../names';
+import type { GeneratorValues, RoleValues } from '../types';
 
 /** An MCPExternalAuthConfig resource as the generator writes it. */
 export interface ExternalAuthConfigResource {

@@ -1,8 +1,8 @@
 // Checks the generator's values and reports every problem at once, each naming its field and
 // what is allowed; returns the normalised values the generators read. It generates nothing itself.
 
-import { DEFAULT_ROLE_CLAIM, DEFAULT_SESSION_NAME_CLAIM, REGION_PATTERN } from '../config';
-import { describeType } from '../config/issues';
+import { DEFAULT_ROLE_CLAIM, DEFAULT_SESSION_NAME_CLAIM, REGION_PATTERN } from '../../config';
+import { describeType } from '../../config/issues';
 import { awsMcpRegionNote } from './awsMcpRegions';
 import {
   has,
@@ -14,8 +14,8 @@ import {
   unknownFields,
 } from './inputChecks';
 import { normalizeIssuer, oidcProviderArn } from './issuer';
-import { inlinePolicyName, roleArn, ROLE_NAME_PATTERN } from './names';
-import type { GeneratorValues, InputIssue, InputValidation, RoleValues } from './types';
+import { inlinePolicyName, roleArn, ROLE_NAME_PATTERN } from '../names';
+import type { GeneratorValues, InputIssue, InputValidation, RoleValues } from '../types';
 import {
   checkAccountId,
   checkDomain,

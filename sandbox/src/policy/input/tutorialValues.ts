@@ -1,8 +1,8 @@
 // The tutorial's example values as generator input, built from the placeholders' examples, so
 // the site, the sandbox and the tests share one source. It does not generate anything.
 
-import { PLACEHOLDERS, type PlaceholderToken } from '../tutorial/placeholders';
-import type { GeneratorInput } from './types';
+import { PLACEHOLDERS, type PlaceholderToken } from '../../tutorial/placeholders';
+import type { GeneratorInput } from '../types';
 
 function example(token: PlaceholderToken): string {
   const found = PLACEHOLDERS.find((placeholder) => placeholder.token === token);

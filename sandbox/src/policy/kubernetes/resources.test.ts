@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { validateResource, validateToolHiveResource } from '../../test/crdSchemas';
-import { loadAwsStsConfig, validateAwsSts } from '../config';
-import { evaluateRoleMappings, compileRoleMapper } from '../roles';
-import { generateArtifacts } from './generateArtifacts';
-import { TUTORIAL_VALUES } from './tutorialValues';
-import type { GeneratorInput } from './types';
+import { validateResource, validateToolHiveResource } from '../../../test/crdSchemas';
+import { loadAwsStsConfig, validateAwsSts } from '../../config';
+import { evaluateRoleMappings, compileRoleMapper } from '../../roles';
+import { generateArtifacts } from '../generateArtifacts';
+import { TUTORIAL_VALUES } from '../input/tutorialValues';
+import type { GeneratorInput } from '../types';
 
 const VALUE_SETS: { name: string; input: GeneratorInput }[] = [
   { name: 'the tutorial', input: { ...TUTORIAL_VALUES } },

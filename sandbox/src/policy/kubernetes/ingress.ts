@@ -3,8 +3,8 @@
 // controller (the reader names their IngressClass).
 
 import type { YamlComment } from './formatYaml';
-import { INGRESS_API_VERSION, PROXY_PORT, PROXY_SERVICE, RESOURCE_NAMES } from './names';
-import type { GeneratorValues } from './types';
+import { INGRESS_API_VERSION, PROXY_PORT, PROXY_SERVICE, RESOURCE_NAMES } from '../names';
+import type { GeneratorValues } from '../types';
 
 /**
  * The `aws-mcp-ingress` Ingress, plus the comments that tell the reader what to replace.

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateAwsSts } from '../config';
+import { validateAwsSts } from '../../config';
 import { AWS_MCP_SERVER_REGIONS, awsMcpRegionNote, isAwsMcpServerRegion } from './awsMcpRegions';
 import { TUTORIAL_VALUES } from './tutorialValues';
 import { validateGeneratorInput } from './validateInput';

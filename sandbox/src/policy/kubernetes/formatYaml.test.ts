@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { generateExternalAuthConfig } from './externalAuthConfig';
 import { toYaml } from './formatYaml';
-import { valuesWith } from './testValues';
+import { valuesWith } from '../testValues';
 
 /** Strings that YAML would turn into something else if written plain. */
 const TRICKY = [

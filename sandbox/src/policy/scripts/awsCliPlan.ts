@@ -2,8 +2,8 @@
 // role with its trust and permission policy (fallback first); cleanup in reverse. It writes no bash.
 
 import type { AwsCliCommand } from './awsCli';
-import { FILE_PATHS } from './names';
-import type { GeneratorValues, RoleValues } from './types';
+import { FILE_PATHS } from '../names';
+import type { GeneratorValues, RoleValues } from '../types';
 
 /** IAM's default `MaxSessionDuration` of a new role, in seconds. */
 export const DEFAULT_MAX_SESSION_DURATION = 3600;

@@ -1,9 +1,9 @@
 // Checks the roles of the values: the fallback role and each mapped role (name, claim or CEL
 // matcher, priority, permissions, subjects), and duplicate names. Top-level fields are validateInput's.
 
-import { INT32_MAX } from '../config';
-import { describeType } from '../config/issues';
-import { matcherProblem } from '../roles';
+import { INT32_MAX } from '../../config';
+import { describeType } from '../../config/issues';
+import { matcherProblem } from '../../roles';
 import {
   checkString,
   childPath,
@@ -17,9 +17,9 @@ import {
   stringList,
   unknownFields,
 } from './inputChecks';
-import { ROLE_NAME_PATTERN } from './names';
-import { isPresetName, PRESET_NAMES } from './presets';
-import type { InputIssue, Permissions } from './types';
+import { ROLE_NAME_PATTERN } from '../names';
+import { isPresetName, PRESET_NAMES } from '../iam-policies/presets';
+import type { InputIssue, Permissions } from '../types';
 
 /** A role whose own fields are valid; the ARN is added once account and partition are known. */
 export interface RoleDraft {

@@ -1,7 +1,7 @@
 // The OIDC issuer as IAM sees it: normalising what the user typed, refusing what IAM refuses,
 // and the provider path/ARN IAM derives from it. It does not check anything else in the values.
 
-import type { Partition } from './types';
+import type { Partition } from '../types';
 
 /** IAM's limit on `CreateOpenIDConnectProvider` `Url`. */
 export const MAX_ISSUER_LENGTH = 255;

@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { generateAwsStsSpec } from './externalAuthConfig';
+import { generateAwsStsSpec } from '../kubernetes/externalAuthConfig';
 import { TUTORIAL_VALUES } from './tutorialValues';
-import type { GeneratorInput } from './types';
+import type { GeneratorInput } from '../types';
 import { validateGeneratorInput } from './validateInput';
 
 const base = TUTORIAL_VALUES as unknown as Record<string, unknown>;

@@ -7,7 +7,7 @@ import { planAwsCli, type RolePlan } from './awsCliPlan';
 import { describeAwsCliVersions, OPTIONAL_THUMBPRINT_AWS_CLI } from './awsCliVersions';
 import { scriptPreamble } from './scriptPreamble';
 import { readThumbprintsFunction, THUMBPRINT_VARIABLE } from './thumbprintScript';
-import type { GeneratorValues } from './types';
+import type { GeneratorValues } from '../types';
 
 const quiet = (command: string) => `${command} >/dev/null 2>&1`;
 

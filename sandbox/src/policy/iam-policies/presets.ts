@@ -1,9 +1,9 @@
 // The named permission presets and the shape of every Allow statement the generator writes: the
 // actions, their MCP scoping condition and a Sid. It does not build documents (permissionPolicy.ts).
 
-import type { PolicyCondition } from '../iam';
-import { AWS_MCP_SERVICE_PRINCIPAL, CALLED_VIA_MCP_KEY } from './names';
-import type { PermissionPresetName, Permissions } from './types';
+import type { PolicyCondition } from '../../iam';
+import { AWS_MCP_SERVICE_PRINCIPAL, CALLED_VIA_MCP_KEY } from '../names';
+import type { PermissionPresetName, Permissions } from '../types';
 
 /** One Allow statement before it is written as JSON. */
 export interface AllowSpec {

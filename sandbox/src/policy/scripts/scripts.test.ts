@@ -26,17 +26,17 @@ import {
   ListRolePoliciesCommand,
   ListRolesCommand,
 } from '@aws-sdk/client-iam';
-import { writeArtifactFiles } from '../cli/commands/policy';
-import { createOidcProvider, createRole, deleteRolePolicy } from '../emulators/iam';
-import { createIamServer } from '../emulators/iam/server';
-import { AccountState } from '../emulators/state';
+import { writeArtifactFiles } from '../../cli/commands/policy';
+import { createOidcProvider, createRole, deleteRolePolicy } from '../../emulators/iam';
+import { createIamServer } from '../../emulators/iam/server';
+import { AccountState } from '../../emulators/state';
 import {
   findRealAwsCli,
   isolatedAwsEnv,
   linkRealAwsCli,
   runCommand,
   type CommandRun,
-} from '../../test/support/realAwsCli';
+} from '../../../test/support/realAwsCli';
 import {
   requireCommands,
   makeCaChain,
@@ -44,12 +44,12 @@ import {
   sha1Thumbprint,
   startHttpsServer,
   type HttpsTestServer,
-} from '../../test/support/tlsChain';
+} from '../../../test/support/tlsChain';
 import { OPTIONAL_THUMBPRINT_AWS_CLI } from './awsCliVersions';
-import { generateArtifacts } from './generateArtifacts';
+import { generateArtifacts } from '../generateArtifacts';
 import { readThumbprintsFunction } from './thumbprintScript';
-import { TUTORIAL_VALUES } from './tutorialValues';
-import type { ArtifactFiles, GeneratorInput, GeneratorValues } from './types';
+import { TUTORIAL_VALUES } from '../input/tutorialValues';
+import type { ArtifactFiles, GeneratorInput, GeneratorValues } from '../types';
 
 /** The CLI is slow to start (about a second per call): give each script run room. */
 const SLOW = { timeout: 300_000 };

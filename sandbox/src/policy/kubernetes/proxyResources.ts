@@ -1,8 +1,8 @@
 // The MCPOIDCConfig and MCPRemoteProxy that put ToolHive in front of the AWS MCP Server, as the
 // tutorial writes them. It does not expose the proxy (gateway.ts) or configure STS.
 
-import { awsMcpUrl, PROXY_PORT, RESOURCE_NAMES, TOOLHIVE_API_VERSION } from './names';
-import type { GeneratorValues } from './types';
+import { awsMcpUrl, PROXY_PORT, RESOURCE_NAMES, TOOLHIVE_API_VERSION } from '../names';
+import type { GeneratorValues } from '../types';
 
 /**
  * The `aws-mcp-oidc` MCPOIDCConfig: which issuer signs the tokens.

@@ -8,7 +8,7 @@ import { awsCliWords, formatAwsCliCommand, shellQuote, type AwsCliCommand } from
 import { cleanupCommands, planAwsCli, setupCommands } from './awsCliPlan';
 import { generateCleanupScript } from './cleanupScript';
 import { generateSetupScript } from './setupScript';
-import { valuesWith } from './testValues';
+import { valuesWith } from '../testValues';
 
 /** What bash makes of the words after quoting. */
 function throughBash(words: string[]): string[] {

@@ -1,13 +1,13 @@
 // Checks on what the values would generate: IAM's size quotas for every policy, and the config
 // module's own validation of the awsSts spec. Issues point back at the values' fields.
 
-import { validateAwsSts } from '../config';
-import { checkPolicySize } from '../iam';
-import { generateAwsStsSpec } from './externalAuthConfig';
+import { validateAwsSts } from '../../config';
+import { checkPolicySize } from '../../iam';
+import { generateAwsStsSpec } from '../kubernetes/externalAuthConfig';
 import { inputIssue } from './inputChecks';
-import { generatePermissionPolicy } from './permissionPolicy';
-import { generateTrustPolicy } from './trustPolicy';
-import type { GeneratorValues, InputIssue } from './types';
+import { generatePermissionPolicy } from '../iam-policies/permissionPolicy';
+import { generateTrustPolicy } from '../iam-policies/trustPolicy';
+import type { GeneratorValues, InputIssue } from '../types';
 import type { RoleDraft } from './validateRoles';
 
 /**

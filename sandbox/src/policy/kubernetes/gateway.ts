@@ -1,9 +1,9 @@
 // The Gateway API resources that expose the proxy over HTTPS: a Gateway with one TLS listener
 // for the domain and an HTTPRoute to the proxy's Service. It does not create the TLS Secret.
 
-import { GATEWAY_API_VERSION, PROXY_PORT, PROXY_SERVICE, RESOURCE_NAMES } from './names';
+import { GATEWAY_API_VERSION, PROXY_PORT, PROXY_SERVICE, RESOURCE_NAMES } from '../names';
 import type { YamlComment } from './formatYaml';
-import type { GeneratorValues } from './types';
+import type { GeneratorValues } from '../types';
 
 /**
  * The `aws-mcp-gateway` Gateway, plus the comments that tell the reader what to replace.

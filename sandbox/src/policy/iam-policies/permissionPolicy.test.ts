@@ -3,11 +3,11 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkPolicySize, evaluatePolicies, validatePolicy } from '../iam';
-import type { Decision, RequestContext } from '../iam';
+import { checkPolicySize, evaluatePolicies, validatePolicy } from '../../iam';
+import type { Decision, RequestContext } from '../../iam';
 import { formatJson } from './formatJson';
 import { DENY_OUTSIDE_MCP, generatePermissionPolicy } from './permissionPolicy';
-import type { Permissions } from './types';
+import type { Permissions } from '../types';
 
 const VIA_AWS_MCP: RequestContext = {
   'aws:ViaAWSMCPService': true,

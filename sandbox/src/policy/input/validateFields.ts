@@ -6,10 +6,10 @@ import {
   MIN_SESSION_DURATION,
   REGION_PATTERN,
   DEFAULT_SESSION_DURATION,
-} from '../config';
+} from '../../config';
 import { has, inputIssue, requiredString } from './inputChecks';
-import { PARTITIONS } from './names';
-import type { InputIssue, Partition } from './types';
+import { PARTITIONS } from '../names';
+import type { InputIssue, Partition } from '../types';
 
 const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** The embedded authorization server's rule for upstream provider names (its CRD's pattern). */

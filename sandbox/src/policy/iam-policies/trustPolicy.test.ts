@@ -3,9 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkPolicySize, evaluateTrustPolicy, validatePolicy } from '../iam';
+import { checkPolicySize, evaluateTrustPolicy, validatePolicy } from '../../iam';
 import { formatJson } from './formatJson';
-import { valuesWith } from './testValues';
+import { valuesWith } from '../testValues';
 import { generateTrustPolicy } from './trustPolicy';
 
 const ASSUME = 'sts:AssumeRoleWithWebIdentity';
