@@ -6,8 +6,8 @@ import type { MicroResult } from './micro';
 import type { LongRunResult, ScenarioResult } from './scenario';
 
 /**
- * Bytes the `sts-proxy` process allocated per request before the lean request path (issue 13),
- * measured the same way (bench/ipc.ts `allocatedBytes`) on commit b286c23, Node.js 24.22: the
+ * Bytes the `sts-proxy` process allocated per request before the lean request path (commits
+ * 4b2c782 and b793a5a), measured the same way (bench/ipc.ts `allocatedBytes`) on commit b286c23, Node.js 24.22: the
  * median of 3 rounds (119,651, 124,358 and 115,894 bytes; `bare-proxy` 69,029 to 73,690).
  */
 export const BASELINE_ALLOCATED_BYTES_PER_REQUEST = 119_651;

@@ -28,7 +28,7 @@ export { DEFAULT_BUCKETS } from './fakeS3';
 export type { FakeBucket, FakeObject } from './fakeS3';
 export { AWS_DOCUMENTED_THROTTLE, createThrottle } from './throttle';
 export type { Throttle, ThrottleDecision, ThrottleOptions } from './throttle';
-export { AWS_MCP_SERVER_REGIONS, listRegions } from './regions';
+export { listRegions } from './regions';
 export { searchDocuments, searchTerms } from './docSearch';
 export { readDocumentation } from './docRead';
 export { parseDocPage } from './docText';

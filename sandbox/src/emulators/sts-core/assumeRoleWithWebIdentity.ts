@@ -16,7 +16,7 @@ import { checkTokenTimes, decodeWebIdentityToken } from './webIdentityToken';
 /** STS's default session length when DurationSeconds is not sent. */
 export const DEFAULT_DURATION_SECONDS = 3600;
 
-/** The request members' constraints from the STS model (FACTS 2.3). */
+/** The request members' constraints from the STS model (botocore `data/sts/2011-06-15/service-2.json`). */
 const MEMBER_RULES: readonly MemberRule[] = [
   { name: 'RoleArn', required: true, minLength: 20, maxLength: 2048, pattern: ARN_PATTERN },
   {
