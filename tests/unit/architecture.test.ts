@@ -45,7 +45,7 @@ const LAYERS: Record<string, readonly string[]> = {
   policy: ['', 'config', 'iam', 'roles', 'tutorial'],
   // The emulated AWS side: a browser-safe core, Node servers beside it.
   'emulators/state': [''],
-  'emulators/aws-query': [''],
+  'emulators/aws-query': ['', 'http-server', 'shared'],
   'emulators/sts-core': [
     '',
     'emulators/aws-query',
@@ -68,11 +68,21 @@ const LAYERS: Record<string, readonly string[]> = {
     'sts',
   ],
   // Node edges.
+  'http-server': [],
   auth: ['', 'shared'],
-  proxy: ['', 'auth', 'config', 'roles', 'session', 'shared', 'signing', 'sts'],
-  'emulators/oidc': ['', 'shared'],
+  proxy: ['', 'auth', 'config', 'http-server', 'roles', 'session', 'shared', 'signing', 'sts'],
+  'emulators/oidc': ['', 'http-server', 'shared'],
   'emulators/sts': ['', 'auth', 'emulators/aws-query', 'emulators/state', 'emulators/sts-core'],
-  'emulators/aws-mcp': ['', 'config', 'emulators/state', 'iam', 'policy', 'shared', 'signing'],
+  'emulators/aws-mcp': [
+    '',
+    'config',
+    'emulators/state',
+    'http-server',
+    'iam',
+    'policy',
+    'shared',
+    'signing',
+  ],
   replica: [
     '',
     'config',

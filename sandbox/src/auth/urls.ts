@@ -9,7 +9,6 @@ export interface UrlRules {
   allowInsecureHttp?: boolean;
 }
 
-
 /**
  * Parses an absolute https URL (http only on loopback unless allowed), without fragment or
  * credentials; throws INVALID_CONFIG naming `path`.

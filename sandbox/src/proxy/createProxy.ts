@@ -5,7 +5,6 @@
 import { Agent as HttpAgent, createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import {
   createTokenVerifier,
@@ -15,7 +14,8 @@ import {
 } from '../auth';
 import { AwsStsError } from '../errors';
 import { compileRoleMapper } from '../roles';
-import { isLoopbackHost } from '../shared';
+import { closeServer, listenOn } from '../http-server';
+import { hostForUrl, isLoopbackHost } from '../shared';
 import { splitTarget } from '../signing';
 import { createCredentialCache, createStsClient, STS_ALGORITHMS } from '../sts';
 import { statusForError } from './errorResponses';
@@ -30,7 +30,7 @@ import type { ProxyOptions, ResolvedProxyOptions } from './options';
 import { createStatsRecorder } from './proxyStats';
 import type { ProxyStats } from './proxyStats';
 import { logRequest } from './requestLog';
-import { createRoutes, hostForUrl } from './routes';
+import { createRoutes } from './routes';
 import type { RequestPath } from './routes';
 
 /** Where a listening proxy can be reached. */
@@ -160,14 +160,7 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
           { path: 'resourceUrl' }
         );
       }
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      const address = server.address() as AddressInfo;
+      const address = await listenOn(server, port, host);
       return {
         url: `http://${hostForUrl(host)}:${address.port}${resolved.mcpPath}`,
         host,
@@ -176,13 +169,12 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
       };
     },
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+      if (closing === undefined) {
+        closing = closeServer(server).catch(() => undefined);
         parts.verifier.close();
         parts.stsClient.destroy();
         parts.upstreamAgent.destroy();
-      });
+      }
       return closing;
     },
   };

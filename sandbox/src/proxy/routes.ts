@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { protectedResourceMetadata, protectedResourceMetadataPaths } from '../auth';
 import type { ProtectedResourceMetadata } from '../auth';
+import { reachableHost } from '../shared';
 import { corsHeaders, corsPreflight, originVerdict } from './cors';
 import type { McpRequestDeps, RequestFacts } from './handleMcpRequest';
 import { PLAIN_TEXT_HEADERS } from './headerRules';
@@ -71,8 +72,7 @@ export function createRoutes(parts: RouteParts): Routes {
     if (resource !== undefined) return resource;
     const address = parts.address();
     const bound = address !== null && typeof address === 'object' ? address : undefined;
-    const host = bound && !isWildcard(bound.address) ? bound.address : '127.0.0.1';
-    return `http://${hostForUrl(host)}:${bound?.port ?? 0}${resolved.mcpPath}`;
+    return `http://${reachableHost(bound?.address ?? '')}:${bound?.port ?? 0}${resolved.mcpPath}`;
   }
 
   /** The allowed origins plus the proxy's own; fixed (and kept) once the resource is known. */
@@ -137,14 +137,6 @@ export function createRoutes(parts: RouteParts): Routes {
   };
 }
 
-/**
- * A host as it stands in a URL: an IPv6 address in brackets.
- * @example hostForUrl('::1') // '[::1]'
- */
-export function hostForUrl(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}
-
 function preflight(
   res: ServerResponse,
   origin: string | undefined,
@@ -170,8 +162,4 @@ function sendJson(res: ServerResponse, status: number, value: unknown, headOnly:
     'cache-control': 'no-store',
   });
   res.end(headOnly ? undefined : body);
-}
-
-function isWildcard(address: string): boolean {
-  return address === '0.0.0.0' || address === '::';
 }

@@ -3,7 +3,8 @@
 
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from '../../http-server';
+import { hostForUrl } from '../../shared';
 import type { QueryRequest, QueryResponse } from './awsQuery';
 
 /** Query bodies larger than this are refused with 413 (tokens ≤ 20,000, policies ≤ 131,072). */
@@ -71,27 +72,11 @@ export interface ListeningServer {
  */
 export function listening(server: Server): ListeningServer {
   return {
-    listen(port = 0, host = '127.0.0.1') {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const { port: bound } = server.address() as AddressInfo;
-          const shownHost = host.includes(':') ? `[${host}]` : host;
-          resolve({ url: `http://${shownHost}:${bound}/` });
-        });
-      });
+    async listen(port = 0, host = '127.0.0.1') {
+      const { port: bound } = await listenOn(server, port, host);
+      return { url: `http://${hostForUrl(host)}:${bound}/` };
     },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve, reject) => {
-        if (!server.listening) {
-          resolve();
-          return;
-        }
-        server.close((error) => (error ? reject(error) : resolve()));
-      });
-    },
+    close: () => closeServer(server),
   };
 }
 
