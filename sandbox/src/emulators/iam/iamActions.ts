@@ -32,6 +32,17 @@ const text = (params: URLSearchParams, name: string): string => params.get(name)
 const optional = (params: URLSearchParams, name: string): string | undefined =>
   params.get(name) ?? undefined;
 
+/** An action on one client ID of a provider (Add/RemoveClientID…): no Result element. */
+function clientIdAction(
+  change: (env: IamEnvironment, arn: string, clientId: string) => void
+): IamAction {
+  return (params, env) => {
+    requireSent(params, 'OpenIDConnectProviderArn', 'ClientID');
+    change(env, text(params, 'OpenIDConnectProviderArn'), text(params, 'ClientID'));
+    return undefined;
+  };
+}
+
 function tagsOf(params: URLSearchParams): Tag[] {
   return queryStructList(params, 'Tags', ['Key', 'Value'] as const).map((t) => ({
     key: t.Key ?? '',
@@ -72,24 +83,8 @@ export const IAM_ACTIONS: Record<string, IamAction> = {
     );
     return `<OpenIDConnectProviderList>${members.join('')}</OpenIDConnectProviderList>`;
   },
-  AddClientIDToOpenIDConnectProvider: (params, env) => {
-    requireSent(params, 'OpenIDConnectProviderArn', 'ClientID');
-    addClientIdToOidcProvider(
-      env,
-      text(params, 'OpenIDConnectProviderArn'),
-      text(params, 'ClientID')
-    );
-    return undefined;
-  },
-  RemoveClientIDFromOpenIDConnectProvider: (params, env) => {
-    requireSent(params, 'OpenIDConnectProviderArn', 'ClientID');
-    removeClientIdFromOidcProvider(
-      env,
-      text(params, 'OpenIDConnectProviderArn'),
-      text(params, 'ClientID')
-    );
-    return undefined;
-  },
+  AddClientIDToOpenIDConnectProvider: clientIdAction(addClientIdToOidcProvider),
+  RemoveClientIDFromOpenIDConnectProvider: clientIdAction(removeClientIdFromOidcProvider),
   DeleteOpenIDConnectProvider: (params, env) => {
     requireSent(params, 'OpenIDConnectProviderArn');
     deleteOidcProvider(env, text(params, 'OpenIDConnectProviderArn'));

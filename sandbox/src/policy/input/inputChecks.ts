@@ -1,7 +1,7 @@
 // Small checks shared by the values validation: field lists, unknown fields with suggestions,
 // required strings and string lists. It does not know which field means what (validateInput does).
 
-import { describeType, isObject, suggestField } from '../../config/issues';
+import { describeType, isObject, unknownKeys } from '../../config/issues';
 import type { InputIssue } from '../types';
 
 export { isObject };
@@ -58,17 +58,14 @@ export function unknownFields(
   path: string,
   known: readonly string[]
 ): InputIssue[] {
-  return Object.keys(object)
-    .filter((key) => !known.includes(key))
-    .map((key) => {
-      const suggestion = suggestField(key, known);
-      const hint = suggestion === undefined ? '' : `did you mean ${suggestion}? `;
-      const where = path === '' ? 'the values' : path;
-      return inputIssue(
-        childPath(path, key),
-        `unknown field "${key}": ${hint}${where} may contain ${known.join(', ')}`
-      );
-    });
+  return unknownKeys(object, known).map(({ key, suggestion }) => {
+    const hint = suggestion === undefined ? '' : `did you mean ${suggestion}? `;
+    const where = path === '' ? 'the values' : path;
+    return inputIssue(
+      childPath(path, key),
+      `unknown field "${key}": ${hint}${where} may contain ${known.join(', ')}`
+    );
+  });
 }
 
 /**
