@@ -1,5 +1,5 @@
 // The bodies of successful AssumeRoleWithWebIdentityResult and GetCallerIdentityResult, in the
-// element order of AWS's API reference examples. It does not build the envelope (awsQuery.ts) or
+// element order of AWS's API reference examples. It does not build the envelope (../aws-query) or
 // decide anything.
 
 import type { IssuedCredentials, OidcProviderRecord } from '../state';
