@@ -109,7 +109,7 @@ function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
     deps: parts.deps,
     requestPath,
     stats,
-    address: () => server.address(),
+    server,
   });
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

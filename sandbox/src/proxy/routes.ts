@@ -2,7 +2,7 @@
 // documents, CORS preflights, and the resource the proxy advertises. It does not answer failures
 // (it throws them) or log; createProxy does both.
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { protectedResourceMetadata, protectedResourceMetadataPaths } from '../auth';
 import type { ProtectedResourceMetadata } from '../auth';
@@ -34,8 +34,8 @@ export interface RouteParts {
   deps: McpRequestDeps;
   requestPath: RequestPath;
   stats: () => ProxyStats;
-  /** The server's bound address (null before it listens). */
-  address: () => AddressInfo | string | null;
+  /** The proxy's server: its bound address makes the resource when none is configured. */
+  server: Server;
 }
 
 export interface Routes {
@@ -57,7 +57,7 @@ export interface Routes {
 }
 
 /**
- * @example const routes = createRoutes({ resolved, deps, requestPath: handleMcpRequest, stats, address: () => server.address() });
+ * @example const routes = createRoutes({ resolved, deps, requestPath: handleMcpRequest, stats, server });
  */
 export function createRoutes(parts: RouteParts): Routes {
   const { resolved, deps, requestPath, stats } = parts;
@@ -70,8 +70,7 @@ export function createRoutes(parts: RouteParts): Routes {
 
   function resourceUrl(): string {
     if (resource !== undefined) return resource;
-    const address = parts.address();
-    const bound = address !== null && typeof address === 'object' ? address : undefined;
+    const bound = parts.server.address() as AddressInfo | null;
     return `http://${reachableHost(bound?.address ?? '')}:${bound?.port ?? 0}${resolved.mcpPath}`;
   }
 

@@ -10,12 +10,7 @@ export { createSignedFetch } from './signedFetch';
 export type { SignedFetchOptions } from './signedFetch';
 export { authenticateRequest } from './authenticate';
 export type { Authentication, AuthenticateOptions } from './authenticate';
-export {
-  accessDeniedMessage,
-  authorizeCall,
-  CALLED_VIA_AWS_MCP,
-  mcpRequestContext,
-} from './authorize';
+export { accessDeniedMessage, authorizeCall, mcpRequestContext } from './authorize';
 export type { AuthorizationOutcome, AuthorizationTarget } from './authorize';
 export type { AwsCaller } from './caller';
 export { parseCliCommand, SUPPORTED_CLI_COMMANDS, tokenizeCommand } from './cliCommand';
