@@ -33,6 +33,8 @@ import { logRequest } from './requestLog';
 import { createRoutes } from './routes';
 import type { RequestPath } from './routes';
 
+export type { RequestPath } from './routes';
+
 /** Where a listening proxy can be reached. */
 export interface ListeningAddress {
   /** The local MCP endpoint, e.g. `http://127.0.0.1:8080/mcp`. */
@@ -59,7 +61,7 @@ export interface Proxy {
  * const { url } = await proxy.listen(8080);
  */
 export function createProxy(options: ProxyOptions): Proxy {
-  return buildProxy(options, handleMcpRequest);
+  return createProxyServer(options, handleMcpRequest);
 }
 
 /**
@@ -69,7 +71,7 @@ export function createProxy(options: ProxyOptions): Proxy {
  * @example const floor = createPassThroughProxy(options); await floor.listen(0);
  */
 export function createPassThroughProxy(options: ProxyOptions): Proxy {
-  const proxy = buildProxy(options, passThroughRequest);
+  const proxy = createProxyServer(options, passThroughRequest);
   return {
     ...proxy,
     async listen(port = 0, host = '127.0.0.1') {
@@ -84,7 +86,12 @@ export function createPassThroughProxy(options: ProxyOptions): Proxy {
   };
 }
 
-function buildProxy(options: ProxyOptions, requestPath: RequestPath): Proxy {
+/**
+ * The proxy's server (routes, CORS, metadata, failures, the request log line, listen and close)
+ * around `requestPath`: `handleMcpRequest` for the awsSts proxy, a pass-through for the floor.
+ * @example const proxy = createProxyServer(options, handleMcpRequest);
+ */
+export function createProxyServer(options: ProxyOptions, requestPath: RequestPath): Proxy {
   const resolved = resolveProxyOptions(options);
   const logger: Logger = options.logger ?? createProxyLogger();
   const regionWarning = upstreamRegionWarning(resolved.upstreamUrl, resolved.config.region);
