@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createTokenVerifier, verifiedTokenKey } from '../sandbox/src/auth';
 import type { JWTPayload } from 'jose';
 import { loadAwsStsConfig } from '../sandbox/src/config';
-import { STS_ALGORITHMS } from '../sandbox/src/proxy/options';
+import { STS_ALGORITHMS } from '../sandbox/src/sts';
 import { TEST_AUDIENCE, TEST_CONFIG } from '../sandbox/test/support/proxyHarness';
 import { compileRoleMapper, selectRole } from '../sandbox/src/roles';
 import { extractSessionName } from '../sandbox/src/session';

@@ -6,15 +6,15 @@ import type { MicroResult } from './micro';
 import type { LongRunResult, ScenarioResult } from './scenario';
 
 /**
- * Bytes the `sts-proxy` process allocated per request before the lean request path (issue 13),
- * measured the same way (bench/ipc.ts `allocatedBytes`) on commit b286c23, Node.js 24.22: the
+ * Bytes the `sts-proxy` process allocated per request before the lean request path (commits
+ * 4b2c782 and b793a5a), measured the same way (bench/ipc.ts `allocatedBytes`) on commit b286c23, Node.js 24.22: the
  * median of 3 rounds (119,651, 124,358 and 115,894 bytes; `bare-proxy` 69,029 to 73,690).
  */
 export const BASELINE_ALLOCATED_BYTES_PER_REQUEST = 119_651;
 /** The same for `bare-proxy` (median of the same 3 rounds: 73,690, 69,029 and 70,684). */
 export const BASELINE_BARE_ALLOCATED_BYTES_PER_REQUEST = 70_684;
 
-/** The goals of issues 7 and 13, checked on the figures of one round. */
+/** The benchmark's goals, checked on the figures of one round. */
 export const GOALS = {
   minThroughputVsBare: 0.8,
   maxAddedP50Ms: 0.3,
@@ -32,6 +32,21 @@ export interface GoalCheck {
   pass: boolean;
 }
 
+/** A goal's bound: how the table shows it, and the test each round's value must pass. */
+interface Bound {
+  target: string;
+  ok: (value: number) => boolean;
+}
+
+const atLeast = (min: number): Bound => ({ target: `>= ${min}`, ok: (v) => v >= min });
+const atMost = (max: number): Bound => ({ target: `<= ${max}`, ok: (v) => v <= max });
+const NONE: Bound = { target: '= 0', ok: (v) => v === 0 };
+/** At most `maxAllocatedVsBaseline` (a third) of a baseline figure. */
+const fractionOf = (baseline: number): Bound => {
+  const max = baseline * GOALS.maxAllocatedVsBaseline;
+  return { target: `<= ${Math.round(max)} (a third of ${baseline})`, ok: (v) => v <= max };
+};
+
 /**
  * The goal checks over all rounds: a goal passes when every round meets it.
  * @example checkGoals(rounds, long)
@@ -45,52 +60,47 @@ export function checkGoals(
       .map((round) => f((name) => round.find((r) => r.name === name)))
       .filter((v): v is number => v !== undefined && Number.isFinite(v));
   const checks: GoalCheck[] = [];
-  const add = (name: string, values: number[], target: string, ok: (v: number) => boolean) => {
-    if (values.length > 0) checks.push({ name, values, target, pass: values.every(ok) });
+  const add = (name: string, values: number[], bound: Bound) => {
+    if (values.length > 0) {
+      checks.push({ name, values, target: bound.target, pass: values.every(bound.ok) });
+    }
   };
   add(
     'sts-proxy throughput / bare-proxy',
     per((get) => ratio(get('sts-proxy')?.rps, get('bare-proxy')?.rps)),
-    `>= ${GOALS.minThroughputVsBare}`,
-    (v) => v >= GOALS.minThroughputVsBare
+    atLeast(GOALS.minThroughputVsBare)
   );
   add(
     '  same, from proxy CPU per request (bare / sts)',
     per((get) => ratio(get('bare-proxy')?.cpuUsPerRequest, get('sts-proxy')?.cpuUsPerRequest)),
-    `>= ${GOALS.minThroughputVsBare}`,
-    (v) => v >= GOALS.minThroughputVsBare
+    atLeast(GOALS.minThroughputVsBare)
   );
   add(
     'added median latency vs bare-proxy, 1 connection (ms)',
     per((get) => diff(get('sts-proxy')?.unloaded.p50Ms, get('bare-proxy')?.unloaded.p50Ms)),
-    `<= ${GOALS.maxAddedP50Ms}`,
-    (v) => v <= GOALS.maxAddedP50Ms
+    atMost(GOALS.maxAddedP50Ms)
   );
   add(
     'STS calls per request (cache on)',
     per((get) => ratio(get('sts-proxy')?.stsCalls, get('sts-proxy')?.requests, 4)),
-    `<= ${GOALS.maxStsCallsPerRequest}`,
-    (v) => v <= GOALS.maxStsCallsPerRequest
+    atMost(GOALS.maxStsCallsPerRequest)
   );
   add(
     'sts-proxy throughput / sts-proxy-no-cache',
     per((get) => ratio(get('sts-proxy')?.rps, get('sts-proxy-no-cache')?.rps)),
-    `>= ${GOALS.minSpeedupVsNoCache}`,
-    (v) => v >= GOALS.minSpeedupVsNoCache
+    atLeast(GOALS.minSpeedupVsNoCache)
   );
   add(
     '  same, from proxy CPU per request (no-cache / sts)',
     per((get) =>
       ratio(get('sts-proxy-no-cache')?.cpuUsPerRequest, get('sts-proxy')?.cpuUsPerRequest)
     ),
-    `>= ${GOALS.minSpeedupVsNoCache}`,
-    (v) => v >= GOALS.minSpeedupVsNoCache
+    atLeast(GOALS.minSpeedupVsNoCache)
   );
   add(
     'sts-proxy allocated bytes / request',
     per((get) => get('sts-proxy')?.allocatedBytesPerRequest),
-    `<= ${Math.round(BASELINE_ALLOCATED_BYTES_PER_REQUEST * GOALS.maxAllocatedVsBaseline)} (a third of ${BASELINE_ALLOCATED_BYTES_PER_REQUEST})`,
-    (v) => v <= BASELINE_ALLOCATED_BYTES_PER_REQUEST * GOALS.maxAllocatedVsBaseline
+    fractionOf(BASELINE_ALLOCATED_BYTES_PER_REQUEST)
   );
   const baselineOwn =
     BASELINE_ALLOCATED_BYTES_PER_REQUEST - BASELINE_BARE_ALLOCATED_BYTES_PER_REQUEST;
@@ -99,23 +109,20 @@ export function checkGoals(
     per((get) =>
       diff(get('sts-proxy')?.allocatedBytesPerRequest, get('bare-proxy')?.allocatedBytesPerRequest)
     ),
-    `<= ${Math.round(baselineOwn * GOALS.maxAllocatedVsBaseline)} (a third of ${baselineOwn})`,
-    (v) => v <= baselineOwn * GOALS.maxAllocatedVsBaseline
+    fractionOf(baselineOwn)
   );
   add(
     'errors (all scenarios)',
     rounds.map((round) => round.reduce((sum, r) => sum + r.errors, 0)),
-    '= 0',
-    (v) => v === 0
+    NONE
   );
   if (long) {
     add(
       'long run: heap slope after GC (MB/min)',
       [long.heapSlopeMbPerMin],
-      `<= ${GOALS.maxHeapSlopeMbPerMin}`,
-      (v) => v <= GOALS.maxHeapSlopeMbPerMin
+      atMost(GOALS.maxHeapSlopeMbPerMin)
     );
-    add('long run: errors', [long.errors], '= 0', (v) => v === 0);
+    add('long run: errors', [long.errors], NONE);
   }
   return checks;
 }

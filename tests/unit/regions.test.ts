@@ -3,10 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readDocPage, docsRoot } from './lib/mdx';
-import {
-  AWS_MCP_SERVER_REGIONS,
-  AWS_MCP_SERVER_REGIONS_SOURCE,
-} from '../../sandbox/src/policy/awsMcpRegions';
+import { AWS_MCP_SERVER_REGIONS, AWS_MCP_SERVER_REGIONS_SOURCE } from '../../sandbox/src/policy';
 
 const page = readDocPage(`${docsRoot}/toolhive/tutorials/aws-sts-integration.mdx`);
 

@@ -23,18 +23,9 @@ export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
  * caller lists it, because few IdPs emit it yet.
  * @example createTokenVerifier({ issuer, audience, algorithms: ['RS256'] })
  */
-export const DEFAULT_ALGORITHMS: readonly AsymmetricAlgorithm[] = [
-  'RS256',
-  'RS384',
-  'RS512',
-  'PS256',
-  'PS384',
-  'PS512',
-  'ES256',
-  'ES384',
-  'ES512',
-  'EdDSA',
-];
+export const DEFAULT_ALGORITHMS: readonly AsymmetricAlgorithm[] = ASYMMETRIC_ALGORITHMS.filter(
+  (alg) => alg !== 'Ed25519'
+);
 
 /** Whether `alg` is an asymmetric signature algorithm. @example isAsymmetricAlgorithm('HS256') // false */
 export function isAsymmetricAlgorithm(alg: unknown): alg is AsymmetricAlgorithm {

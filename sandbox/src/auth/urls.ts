@@ -2,16 +2,11 @@
 // It does not fetch anything; plain http is allowed only for loopback hosts or when asked.
 
 import { AwsStsError } from '../errors';
+import { isLoopbackUrl } from '../shared';
 
 export interface UrlRules {
   /** Allow `http:` on non-loopback hosts (a closed test network). Default false. */
   allowInsecureHttp?: boolean;
-}
-
-/** Whether `url` points at this machine. @example isLoopback(new URL('http://127.0.0.1:8080')) // true */
-export function isLoopback(url: URL): boolean {
-  const host = url.hostname;
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /**
@@ -26,7 +21,7 @@ export function requireHttpsUrl(value: unknown, path: string, rules: UrlRules = 
   } catch {
     throw new AwsStsError('INVALID_CONFIG', `${path} must be an absolute URL`, { path });
   }
-  const httpAllowed = rules.allowInsecureHttp === true || isLoopback(url);
+  const httpAllowed = rules.allowInsecureHttp === true || isLoopbackUrl(url);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && httpAllowed)) {
     throw new AwsStsError(
       'INVALID_CONFIG',

@@ -17,38 +17,55 @@ const value = (sub: string): CachedVerification => ({
 });
 
 describe('createVerifiedTokenCache', () => {
+  const clock = { ms: 0 };
+  const now = (): number => clock.ms;
+  /** Runs `call` (a read or a write of the cache) with the cache's clock at `ms`. */
+  const at = <T>(ms: number, call: () => T): T => {
+    clock.ms = ms;
+    return call();
+  };
+
   it('keeps an entry until validUntil, exclusive', () => {
-    const cache = createVerifiedTokenCache();
-    cache.set('k', value('a'), 2_000, 1_000);
-    assert.equal(cache.get('k', 1_999)?.claims.sub, 'a');
-    assert.equal(cache.get('k', 2_000), undefined);
+    const cache = createVerifiedTokenCache({ now });
+    at(1_000, () => cache.set('k', value('a'), 2_000));
+    assert.equal(at(1_999, () => cache.get('k'))?.claims.sub, 'a');
+    assert.equal(
+      at(2_000, () => cache.get('k')),
+      undefined
+    );
     assert.equal(cache.size, 0, 'an expired entry is dropped when met');
   });
 
   it('never keeps an entry beyond maxAgeMs, whatever exp says', () => {
-    const cache = createVerifiedTokenCache({ maxAgeMs: 500 });
-    cache.set('k', value('a'), 1_000_000, 1_000);
-    assert.ok(cache.get('k', 1_499));
-    assert.equal(cache.get('k', 1_500), undefined);
+    const cache = createVerifiedTokenCache({ maxAgeMs: 500, now });
+    at(1_000, () => cache.set('k', value('a'), 1_000_000));
+    assert.ok(at(1_499, () => cache.get('k')));
+    assert.equal(
+      at(1_500, () => cache.get('k')),
+      undefined
+    );
   });
 
   it('evicts the least recently used entry beyond maxEntries', () => {
-    const cache = createVerifiedTokenCache({ maxEntries: 2 });
-    cache.set('a', value('a'), 10_000, 0);
-    cache.set('b', value('b'), 10_000, 0);
-    cache.get('a', 1); // a is now the most recently used
-    cache.set('c', value('c'), 10_000, 0);
+    const cache = createVerifiedTokenCache({ maxEntries: 2, now });
+    at(0, () => cache.set('a', value('a'), 10_000));
+    at(0, () => cache.set('b', value('b'), 10_000));
+    at(1, () => cache.get('a')); // a is now the most recently used
+    at(0, () => cache.set('c', value('c'), 10_000));
     assert.equal(cache.size, 2);
-    assert.equal(cache.get('b', 1), undefined);
-    assert.ok(cache.get('a', 1));
-    assert.ok(cache.get('c', 1));
+    assert.equal(
+      at(1, () => cache.get('b')),
+      undefined
+    );
+    assert.ok(at(1, () => cache.get('a')));
+    assert.ok(at(1, () => cache.get('c')));
     assert.equal(cache.hits, 3);
   });
 
   it('deep-freezes what it keeps, so no request can change another request’s claims', () => {
-    const cache = createVerifiedTokenCache();
-    cache.set('k', value('a'), 10_000, 0);
-    const claims = cache.get('k', 1)?.claims as { groups: string[] };
+    const cache = createVerifiedTokenCache({ now });
+    at(0, () => cache.set('k', value('a'), 10_000));
+    const claims = at(1, () => cache.get('k'))?.claims as { groups: string[] };
     assert.throws(() => claims.groups.push('admins'), TypeError);
   });
 

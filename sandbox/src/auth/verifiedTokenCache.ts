@@ -3,6 +3,7 @@
 
 import { hash } from 'node:crypto';
 import type { JWTHeaderParameters, JWTPayload } from 'jose';
+import { ExpiringLru } from '../shared';
 
 /** Default LRU bound of the verified-token cache. */
 export const DEFAULT_VERIFIED_TOKEN_ENTRIES = 1000;
@@ -17,6 +18,8 @@ export interface VerifiedTokenCacheOptions {
    * signed by a key the issuer has since withdrawn stays accepted beyond the JWKS refresh.
    */
   maxAgeMs?: number;
+  /** Milliseconds since the epoch. Default `Date.now`; inject a fake clock in tests. */
+  now?: () => number;
 }
 
 /** The value kept: what `verify` resolves with (claims and header deeply frozen). */
@@ -27,10 +30,10 @@ export interface CachedVerification {
 }
 
 export interface VerifiedTokenCache {
-  /** The cached verification of `key`, or undefined when absent or no longer valid at `nowMs`. */
-  get(key: string, nowMs: number): CachedVerification | undefined;
-  /** Keeps a verification until `validUntilMs` (capped at `nowMs + maxAgeMs`). */
-  set(key: string, value: CachedVerification, validUntilMs: number, nowMs: number): void;
+  /** The cached verification of `key`, or undefined when absent or no longer valid. */
+  get(key: string): CachedVerification | undefined;
+  /** Keeps a verification until `validUntilMs` (capped at `maxAgeMs` from now). */
+  set(key: string, value: CachedVerification, validUntilMs: number): void;
   readonly size: number;
   readonly hits: number;
 }
@@ -50,44 +53,26 @@ export function verifiedTokenKey(token: string): string {
 export function createVerifiedTokenCache(
   options: VerifiedTokenCacheOptions = {}
 ): VerifiedTokenCache {
-  const maxEntries = options.maxEntries ?? DEFAULT_VERIFIED_TOKEN_ENTRIES;
   const maxAgeMs = options.maxAgeMs ?? DEFAULT_VERIFIED_TOKEN_MAX_AGE_MS;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
-  }
   if (!Number.isFinite(maxAgeMs) || maxAgeMs < 0) {
     throw new RangeError('maxAgeMs must be a non-negative number');
   }
-  const entries = new Map<string, { value: CachedVerification; validUntil: number }>();
-  let hits = 0;
+  const entries = new ExpiringLru<CachedVerification>({
+    maxEntries: options.maxEntries ?? DEFAULT_VERIFIED_TOKEN_ENTRIES,
+    now: options.now,
+  });
   return {
-    get(key, nowMs) {
-      const entry = entries.get(key);
-      if (entry === undefined) return undefined;
-      entries.delete(key);
-      if (!(nowMs < entry.validUntil)) return undefined;
-      entries.set(key, entry); // most recently used
-      hits++;
-      return entry.value;
-    },
-    set(key, value, validUntilMs, nowMs) {
-      const validUntil = Math.min(validUntilMs, nowMs + maxAgeMs);
-      if (!(validUntil > nowMs)) return;
+    get: (key) => entries.get(key),
+    set(key, value, validUntilMs) {
       deepFreeze(value.claims);
       deepFreeze(value.header);
-      entries.delete(key);
-      entries.set(key, { value, validUntil });
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next().value;
-        if (oldest === undefined) break;
-        entries.delete(oldest);
-      }
+      entries.set(key, value, Math.min(validUntilMs, entries.now() + maxAgeMs));
     },
     get size() {
       return entries.size;
     },
     get hits() {
-      return hits;
+      return entries.hits;
     },
   };
 }

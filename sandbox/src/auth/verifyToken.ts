@@ -54,7 +54,7 @@ export interface TokenVerifierOptions extends UrlRules {
    * (clock tolerance included) and at most `maxAgeMs` (default 60000). Refusals are never
    * reused. The claims of a reused verification are deeply frozen. Default: off.
    */
-  cache?: VerifiedTokenCacheOptions;
+  cache?: Omit<VerifiedTokenCacheOptions, 'now'>;
   /** Milliseconds since the epoch, for the cache's expiry checks; inject a clock in tests. */
   now?: () => number;
 }
@@ -106,8 +106,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
   let jwks: RemoteJWKSet | undefined;
   const cache: VerifiedTokenCache | undefined =
-    options.cache === undefined ? undefined : createVerifiedTokenCache(options.cache);
-  const now = options.now ?? Date.now;
+    options.cache === undefined
+      ? undefined
+      : createVerifiedTokenCache({ ...options.cache, now: options.now });
 
   async function remoteJwks(): Promise<RemoteJWKSet> {
     if (jwks !== undefined) return jwks;
@@ -157,7 +158,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         cache !== undefined && token.length <= settings.maxTokenBytes
           ? verifiedTokenKey(token)
           : undefined;
-      const reused = key === undefined ? undefined : cache?.get(key, now());
+      const reused = key === undefined ? undefined : cache?.get(key);
       if (reused !== undefined) {
         return { ...reused, expiresAt: new Date(reused.expiresAt), tokenKey: key };
       }
@@ -184,7 +185,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         if (key !== undefined) {
           // jose accepts until exp + tolerance; so does the cache (and never beyond maxAgeMs).
           const validUntil = (payload.exp + settings.clockToleranceSeconds) * 1000;
-          cache?.set(key, verified, validUntil, now());
+          cache?.set(key, verified, validUntil);
           return { ...verified, tokenKey: key };
         }
         return verified;

@@ -61,24 +61,32 @@ export function suggestField(key: string, known: readonly string[]): string | un
   return known.find((name) => squash(name) === squash(key));
 }
 
+/**
+ * The keys of `object` outside `known`, each with the field a typo probably meant.
+ * @example unknownKeys({ Region: 'x' }, ['region']) // [{ key: 'Region', suggestion: 'region' }]
+ */
+export function unknownKeys(
+  object: Record<string, unknown>,
+  known: readonly string[]
+): { key: string; suggestion: string | undefined }[] {
+  return Object.keys(object)
+    .filter((key) => !known.includes(key))
+    .map((key) => ({ key, suggestion: suggestField(key, known) }));
+}
+
 /** Issues for unknown keys, with a suggestion when one looks like a typo. */
 export function unknownFieldIssues(
   object: Record<string, unknown>,
   path: string,
   known: readonly string[]
 ): ConfigIssue[] {
-  return Object.keys(object)
-    .filter((key) => !known.includes(key))
-    .map((key) => {
-      const suggestion = suggestField(key, known);
-      const hint =
-        suggestion === undefined
-          ? `${path} accepts ${known.join(', ')}`
-          : `did you mean ${suggestion}? The CRD uses camelCase; snake_case names belong to ToolHive's RunConfig`;
-      return issue(`${path}.${key}`, 'INVALID_CONFIG', `unknown field "${key}": ${hint}`, [
-        'schema',
-      ]);
-    });
+  return unknownKeys(object, known).map(({ key, suggestion }) => {
+    const hint =
+      suggestion === undefined
+        ? `${path} accepts ${known.join(', ')}`
+        : `did you mean ${suggestion}? The CRD uses camelCase; snake_case names belong to ToolHive's RunConfig`;
+    return issue(`${path}.${key}`, 'INVALID_CONFIG', `unknown field "${key}": ${hint}`, ['schema']);
+  });
 }
 
 /** ` (found "fallback_role_arn": did you mean fallbackRoleArn?)` when a typo explains a missing field. */

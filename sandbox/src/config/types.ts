@@ -68,7 +68,7 @@ export interface ConfigIssue {
   code: ErrorCode;
   /** What is wrong and what to do about it. */
   message: string;
-  /** The ToolHive layers that reject it (they disagree; see FACTS 1.3). */
+  /** The ToolHive layers that reject it (they disagree; see `ValidationLayer`). */
   layers: ValidationLayer[];
   /** 1-based position in the loaded text, when known. */
   line?: number;

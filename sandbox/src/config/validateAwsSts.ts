@@ -38,7 +38,10 @@ const STRING_FIELDS = {
 } as const;
 
 /**
- * Checks every rule of FACTS 1.3 and returns the normalized config, or all issues.
+ * Checks every rule of ToolHive's layers (the CRD schema; the operator's `validateAWSSts`,
+ * stacklok/toolhive `cmd/thv-operator/api/v1beta1/mcpexternalauthconfig_types.go`; the runtime
+ * `ValidateConfig`, `pkg/auth/awssts/role_mapper.go`; CEL compilation) and returns the
+ * normalized config, or all issues.
  * @example validateAwsSts({ region: 'us-east-1', fallbackRoleArn: 'arn:aws:iam::123456789012:role/R' }).ok // true
  */
 export function validateAwsSts(spec: unknown, options: ValidateOptions = {}): ValidationResult {

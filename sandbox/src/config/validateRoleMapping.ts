@@ -1,7 +1,7 @@
 // Checks one `roleMappings[i]` entry against all of ToolHive's layers: CRD schema, operator
 // `validateAWSSts`, runtime `validateRoleMapping`, and CEL compilation. It does not normalize.
 
-import { matcherProblem } from '../roles/compileMatcher';
+import { matcherProblem } from '../cel';
 import { EXAMPLE_MATCHER, EXAMPLE_ROLE_ARN, INT32_MAX, ROLE_MAPPING_FIELDS } from './constants';
 import {
   isObject,

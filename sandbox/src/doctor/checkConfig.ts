@@ -2,6 +2,7 @@
 // companion resources agreeing with it (references, the remote URL's Region and SigV4 service).
 // It does not look at the token.
 
+import { DEFAULT_SERVICE } from '../config';
 import type { ConfigIssue } from '../config';
 import { awsMcpRegion } from './regions';
 import type { Setup } from './readSetup';
@@ -87,7 +88,7 @@ function crossChecks(setup: Setup): CrossProblem[] {
         fix: `set awsSts.region: ${remoteRegion}, or remoteUrl: https://aws-mcp.${config.region}.api.aws/mcp`,
       });
     }
-    if (remoteRegion !== undefined && config.service !== 'aws-mcp') {
+    if (remoteRegion !== undefined && config.service !== DEFAULT_SERVICE) {
       problems.push({
         message: `awsSts.service is ${config.service}, but the AWS MCP Server verifies signatures for the service aws-mcp`,
         fix: 'set awsSts.service: aws-mcp (or remove it: aws-mcp is the default)',

@@ -5,7 +5,7 @@
 import type { AwsStsConfig } from '../config';
 import { compileRoleMapper, evaluateRoleMappings, explainSelection } from '../roles';
 import { closestMapping } from './closestMapping';
-import { fail, pass, skip } from './report';
+import { fail, pass, tokenCheckInputs } from './report';
 import type { DoctorCheck } from './types';
 
 export interface RoleMappingOutcome {
@@ -19,17 +19,12 @@ export interface RoleMappingOutcome {
  * @example checkRoleMapping(config, { sub: 'alice', groups: ['s3-readers'] }).roleArn
  */
 export function checkRoleMapping(
-  config: AwsStsConfig | undefined,
-  claims: Record<string, unknown> | undefined
+  validConfig: AwsStsConfig | undefined,
+  tokenClaims: Record<string, unknown> | undefined
 ): RoleMappingOutcome {
-  if (config === undefined) {
-    return {
-      check: skip('role-mapping', 'not checked: the configuration is invalid (see config)'),
-    };
-  }
-  if (claims === undefined) {
-    return { check: skip('role-mapping', 'not checked: the token has no readable claims') };
-  }
+  const inputs = tokenCheckInputs('role-mapping', validConfig, tokenClaims);
+  if ('skipped' in inputs) return { check: inputs.skipped };
+  const { config, claims } = inputs;
   let evaluation;
   try {
     evaluation = evaluateRoleMappings(compileRoleMapper(config), claims);

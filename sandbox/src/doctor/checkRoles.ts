@@ -6,7 +6,7 @@ import type { AwsStsConfig } from '../config';
 import type { AccountFacts } from './accountFacts';
 import { configRoleArns, parseRoleArn } from './arns';
 import { IAM_READ_FIX } from './checkProvider';
-import { fail, pass, skip } from './report';
+import { fail, pass, skip, skipInvalidConfig } from './report';
 import type { DoctorCheck } from './types';
 
 interface RoleProblem {
@@ -23,8 +23,7 @@ export function checkRoles(
   config: AwsStsConfig | undefined,
   selectedRoleArn: string | undefined
 ): DoctorCheck {
-  if (config === undefined)
-    return skip('role', 'not checked: the configuration is invalid (see config)');
+  if (config === undefined) return skipInvalidConfig('role');
   if (facts === undefined) {
     return skip('role', 'not checked: add --aws to read the roles with your AWS credentials');
   }

@@ -5,7 +5,7 @@
 import type { AwsStsConfig } from '../config';
 import { isAwsStsError } from '../errors';
 import { extractSessionName, sanitizeSessionName, sessionNameProblem } from '../session';
-import { fail, pass, skip } from './report';
+import { fail, pass, tokenCheckInputs } from './report';
 import type { DoctorCheck } from './types';
 
 /** Claims worth proposing as `sessionNameClaim`, in order of preference. */
@@ -21,17 +21,12 @@ export interface SessionNameOutcome {
  * @example checkSessionName(config, { sub: 'auth0|carol' }).check.status // 'fail'
  */
 export function checkSessionName(
-  config: AwsStsConfig | undefined,
-  claims: Record<string, unknown> | undefined
+  validConfig: AwsStsConfig | undefined,
+  tokenClaims: Record<string, unknown> | undefined
 ): SessionNameOutcome {
-  if (config === undefined) {
-    return {
-      check: skip('session-name', 'not checked: the configuration is invalid (see config)'),
-    };
-  }
-  if (claims === undefined) {
-    return { check: skip('session-name', 'not checked: the token has no readable claims') };
-  }
+  const inputs = tokenCheckInputs('session-name', validConfig, tokenClaims);
+  if ('skipped' in inputs) return { check: inputs.skipped };
+  const { config, claims } = inputs;
   try {
     const { sessionName, claim } = extractSessionName(claims, config.sessionNameClaim);
     return {

@@ -8,7 +8,7 @@ import { isAwsStsError } from '../errors';
 import { defaultStsEndpoint } from '../sts/endpoint';
 import { mapStsError, StsExchangeError } from '../sts/errors';
 import { stsEndpointRegion } from './regions';
-import { fail, pass, skip } from './report';
+import { fail, pass, skip, skipInvalidConfig } from './report';
 import type { DoctorCheck, StsTarget } from './types';
 
 export interface StsCheckContext {
@@ -43,8 +43,7 @@ const FIX_BY_CODE: Record<string, string> = {
  */
 export async function checkSts(context: StsCheckContext): Promise<DoctorCheck> {
   const { target, config } = context;
-  if (config === undefined)
-    return skip('sts', 'not checked: the configuration is invalid (see config)');
+  if (config === undefined) return skipInvalidConfig('sts');
   if (target === undefined) {
     return skip(
       'sts',

@@ -2,9 +2,10 @@
 // fetched: shape, alg, kid, the claims STS requires, exp/nbf/iat against the clock, and iss/aud
 // against the MCPOIDCConfig and MCPRemoteProxy. It does not verify the signature (checkJwks).
 
-// The sts-core modules directly: its index also holds the msw handlers, which a page must not load.
+// The modules directly: the sts-core index also holds the msw handlers and the sts index the AWS
+// SDK client, neither of which a page may load.
 import { CLOCK_SKEW_SECONDS, decodeWebIdentityToken } from '../emulators/sts-core/webIdentityToken';
-import { STS_ALGORITHMS } from '../emulators/sts-core/verifySignature';
+import { STS_ALGORITHMS } from '../sts/algorithms';
 import { duration, isoTime, quoted } from './format';
 import { audiences, type TokenFacts } from './readToken';
 import type { Setup } from './readSetup';

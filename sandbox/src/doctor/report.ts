@@ -1,6 +1,7 @@
 // Building and printing a doctor report: one check per link in LINKS order, `ok` when nothing
 // failed, and the human form (✓ ✗ –). It runs no checks itself.
 
+import type { AwsStsConfig } from '../config';
 import { LINKS, type DoctorCheck, type DoctorReport, type LinkName } from './types';
 
 /**
@@ -30,6 +31,31 @@ export function fail(
  */
 export function skip(link: LinkName, message: string, details?: string[]): DoctorCheck {
   return withDetails({ link, status: 'skip', message }, details);
+}
+
+/**
+ * The skip of a link that needs a valid configuration.
+ * @example skipInvalidConfig('sts').message // 'not checked: the configuration is invalid (see config)'
+ */
+export function skipInvalidConfig(link: LinkName): DoctorCheck {
+  return skip(link, 'not checked: the configuration is invalid (see config)');
+}
+
+/**
+ * What an offline check of the token reads: the valid configuration and the token's claims, or
+ * the skip that says which of them is missing.
+ * @example const inputs = tokenCheckInputs('session-name', config, claims); if ('skipped' in inputs) …
+ */
+export function tokenCheckInputs(
+  link: LinkName,
+  config: AwsStsConfig | undefined,
+  claims: Record<string, unknown> | undefined
+): { config: AwsStsConfig; claims: Record<string, unknown> } | { skipped: DoctorCheck } {
+  if (config === undefined) return { skipped: skipInvalidConfig(link) };
+  if (claims === undefined) {
+    return { skipped: skip(link, 'not checked: the token has no readable claims') };
+  }
+  return { config, claims };
 }
 
 function withDetails(check: DoctorCheck, details: string[] | undefined): DoctorCheck {

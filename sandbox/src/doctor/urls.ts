@@ -1,5 +1,7 @@
 // Comparing URLs the way IAM, STS and ToolHive do, character for character, and saying how two
-// differ (trailing slash, path, scheme, case). Also loopback detection. It fetches nothing.
+// differ (trailing slash, path, scheme, case). It fetches nothing.
+
+import { isLoopbackUrl } from '../shared';
 
 /**
  * The issuer as IAM keys it: the URL without its scheme (provider ARN, condition keys).
@@ -45,16 +47,8 @@ function parse(url: string): URL | undefined {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-/**
- * Whether a URL points at this machine (the sandbox serves plain http there).
- * @example isLoopbackUrl('http://127.0.0.1:4101') // true
- */
-export function isLoopbackUrl(url: string): boolean {
-  const parsed = parse(url);
-  return parsed !== undefined && LOOPBACK.has(parsed.hostname);
-}
+/** Whether a URL points at this machine (the sandbox serves plain http there). */
+export { isLoopbackUrl };
 
 /**
  * Why an issuer or key URL cannot be used by AWS, or undefined: it must be https (plain http is
@@ -65,6 +59,6 @@ export function transportProblem(url: string): string | undefined {
   const parsed = parse(url);
   if (parsed === undefined) return 'it is not a URL';
   if (parsed.protocol === 'https:') return undefined;
-  if (parsed.protocol === 'http:' && isLoopbackUrl(url)) return undefined;
+  if (parsed.protocol === 'http:' && isLoopbackUrl(parsed)) return undefined;
   return `it uses ${parsed.protocol}//; IAM and STS accept only https:// issuers and keys`;
 }

@@ -8,7 +8,8 @@
 // - DynamoDB requestedAttributes (the doc writes "GetItem"; IAM needs the "dynamodb:" prefix):
 //   https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_multi-value-conditions.html
 // - Policy variables: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
-// and the project's AWS MCP permission policy (shared/reference/FACTS.md §2.2).
+// and the project's AWS MCP permission policy (AWS Agent Toolkit User Guide,
+// `security_iam_service-with-iam`; stacklok/docs-website `docs/toolhive/integrations/aws-sts.mdx`).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -137,13 +138,13 @@ const NOT_IAM: PolicyDocument = {
   Statement: { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
 };
 
-/** FACTS §2.2: S3 only through the AWS MCP Server, and ToolHive's guardrail against direct calls. */
+/** S3 only through the AWS MCP Server, and ToolHive's guardrail against direct calls (aws-sts.mdx). */
 const MCP_POLICY = `{"Version":"2012-10-17","Statement":[
  {"Sid":"AllowS3ViaMcpOnly","Effect":"Allow","Action":["s3:GetObject","s3:ListBucket"],"Resource":"*",
   "Condition":{"StringEquals":{"aws:CalledViaAWSMCP":"aws-mcp.amazonaws.com"}}},
  {"Sid":"DenyDirectAPIAccess","Effect":"Deny","Action":"*","Resource":"*",
   "Condition":{"BoolIfExists":{"aws:ViaAWSMCPService":"false"}}}]}`;
-/** FACTS §2.2: ToolHive's default role, usable only through MCP. */
+/** ToolHive's default role, usable only through MCP (aws-sts.mdx). */
 const DEFAULT_ROLE_POLICY: PolicyDocument = {
   Version: '2012-10-17',
   Statement: {
@@ -410,7 +411,7 @@ const cases: Case[] = [
     decision: 'ImplicitDeny',
     explanation: 'The policies contain no Allow statement.',
   },
-  // The project's AWS MCP permission policy (FACTS §2.2)
+  // The project's AWS MCP permission policy (see MCP_POLICY)
   {
     name: 'MCP: S3 through the AWS MCP Server is allowed',
     policies: [MCP_POLICY],

@@ -1,5 +1,6 @@
-// Trust policy evaluation: the project's OIDC trust policy (FACTS §2.4) and the principal forms of
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+// Trust policy evaluation: the project's OIDC trust policy (stacklok/docs-website
+// `docs/toolhive/integrations/aws-sts.mdx`; IAM User Guide `id_roles_providers_oidc`) and the
+// principal forms of https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 // (account ID = account root = every principal of that account; "*" = everyone).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

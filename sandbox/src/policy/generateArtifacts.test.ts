@@ -6,8 +6,8 @@ import { describe, it } from 'node:test';
 import { stringify } from 'yaml';
 import { checkPolicySize, validatePolicy } from '../iam';
 import { generateArtifacts, generateArtifactsFromText } from './generateArtifacts';
-import { parseGeneratorValues } from './parseValues';
-import { TUTORIAL_VALUES } from './tutorialValues';
+import { parseGeneratorValues } from './input/parseValues';
+import { TUTORIAL_VALUES } from './input/tutorialValues';
 
 const SPEC_EXAMPLE = {
   issuer: 'https://dev-123456.okta.com/oauth2/default',

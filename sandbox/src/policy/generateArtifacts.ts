@@ -1,21 +1,21 @@
 // Every artifact from one set of values: IAM policies, the AWS CLI scripts, the Kubernetes
 // manifests and a README, as file path → text. It writes no files (the CLI command does).
 
-import { generateCleanupScript } from './cleanupScript';
-import { generateExternalAuthConfig } from './externalAuthConfig';
-import { formatJson } from './formatJson';
-import { joinYamlDocuments, toYaml } from './formatYaml';
-import { generateGateway, generateHttpRoute } from './gateway';
-import { generateIngress } from './ingress';
+import { generateCleanupScript } from './scripts/cleanupScript';
+import { generateExternalAuthConfig } from './kubernetes/externalAuthConfig';
+import { formatJson } from './iam-policies/formatJson';
+import { joinYamlDocuments, toYaml } from './kubernetes/formatYaml';
+import { generateGateway, generateHttpRoute } from './kubernetes/gateway';
+import { generateIngress } from './kubernetes/ingress';
 import { FILE_PATHS } from './names';
-import { parseGeneratorValues } from './parseValues';
-import { generatePermissionPolicy } from './permissionPolicy';
-import { generateOidcConfig, generateRemoteProxy } from './proxyResources';
+import { parseGeneratorValues } from './input/parseValues';
+import { generatePermissionPolicy } from './iam-policies/permissionPolicy';
+import { generateOidcConfig, generateRemoteProxy } from './kubernetes/proxyResources';
 import { generateReadme } from './readme';
-import { generateSetupScript } from './setupScript';
-import { generateTrustPolicy } from './trustPolicy';
+import { generateSetupScript } from './scripts/setupScript';
+import { generateTrustPolicy } from './iam-policies/trustPolicy';
 import type { ArtifactFiles, GenerationResult, GeneratorValues } from './types';
-import { validateGeneratorInput } from './validateInput';
+import { validateGeneratorInput } from './input/validateInput';
 
 const file = (text: string): string => `${text}\n`;
 

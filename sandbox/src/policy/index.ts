@@ -17,44 +17,44 @@ export type {
   Permissions,
   RoleValues,
 } from './types';
-export { TUTORIAL_VALUES, tutorialValuesWith } from './tutorialValues';
+export { TUTORIAL_VALUES, tutorialValuesWith } from './input/tutorialValues';
 export {
   AWS_MCP_SERVER_REGIONS,
   AWS_MCP_SERVER_REGIONS_SOURCE,
   awsMcpRegionNote,
   isAwsMcpServerRegion,
-} from './awsMcpRegions';
-export { parseGeneratorValues, type ParsedValues } from './parseValues';
-export { validateGeneratorInput } from './validateInput';
-export { fieldPathText, INPUT_FIELDS, parseFieldPath } from './inputChecks';
-export { normalizeIssuer, oidcProviderArn, type IssuerCheck } from './issuer';
+} from './input/awsMcpRegions';
+export { parseGeneratorValues, type ParsedValues } from './input/parseValues';
+export { validateGeneratorInput } from './input/validateInput';
+export { fieldPathText, INPUT_FIELDS, parseFieldPath } from './input/inputChecks';
+export { normalizeIssuer, oidcProviderArn, type IssuerCheck } from './input/issuer';
 export { generateArtifacts, generateArtifactsFromText, generateFiles } from './generateArtifacts';
-export { generateTrustPolicy } from './trustPolicy';
-export { DENY_OUTSIDE_MCP, generatePermissionPolicy } from './permissionPolicy';
-export { PERMISSION_PRESETS, PRESET_NAMES, describePermissions } from './presets';
-export { generateSetupScript } from './setupScript';
-export { generateCleanupScript } from './cleanupScript';
+export { generateTrustPolicy } from './iam-policies/trustPolicy';
+export { DENY_OUTSIDE_MCP, generatePermissionPolicy } from './iam-policies/permissionPolicy';
+export { PERMISSION_PRESETS, PRESET_NAMES, describePermissions } from './iam-policies/presets';
+export { generateSetupScript } from './scripts/setupScript';
+export { generateCleanupScript } from './scripts/cleanupScript';
 export {
   cleanupCommands,
   planAwsCli,
   setupCommands,
   type AwsCliPlan,
   type RolePlan,
-} from './awsCliPlan';
+} from './scripts/awsCliPlan';
 export {
   awsCliWords,
   formatAwsCliCommand,
   shellQuote,
   type AwsCliArg,
   type AwsCliCommand,
-} from './awsCli';
-export { generateAwsStsSpec, generateExternalAuthConfig } from './externalAuthConfig';
-export { generateOidcConfig, generateRemoteProxy } from './proxyResources';
-export { generateGateway, generateHttpRoute } from './gateway';
-export { generateIngress } from './ingress';
+} from './scripts/awsCli';
+export { generateAwsStsSpec, generateExternalAuthConfig } from './kubernetes/externalAuthConfig';
+export { generateOidcConfig, generateRemoteProxy } from './kubernetes/proxyResources';
+export { generateGateway, generateHttpRoute } from './kubernetes/gateway';
+export { generateIngress } from './kubernetes/ingress';
 export { generateReadme } from './readme';
-export { formatJson } from './formatJson';
-export { toYaml, joinYamlDocuments } from './formatYaml';
+export { formatJson } from './iam-policies/formatJson';
+export { toYaml, joinYamlDocuments } from './kubernetes/formatYaml';
 export {
   AWS_MCP_SERVICE_PRINCIPAL,
   CALLED_VIA_MCP_KEY,

@@ -11,7 +11,7 @@ import { runCli } from '../cli/runCli';
 import type { CliIo } from '../cli/types';
 import { AwsStsError } from '../errors';
 import { generateArtifacts } from './generateArtifacts';
-import { TUTORIAL_VALUES } from './tutorialValues';
+import { TUTORIAL_VALUES } from './input/tutorialValues';
 import type { ArtifactFiles } from './types';
 
 const dir = mkdtempSync(join(tmpdir(), 'policy-cli-'));

@@ -2,7 +2,7 @@
 // which order (AWS first, then Kubernetes; cleanup in reverse). It holds no AWS or Kubernetes logic.
 
 import { FILE_PATHS, RESOURCE_NAMES } from './names';
-import { describePermissions } from './presets';
+import { describePermissions } from './iam-policies/presets';
 import type { GeneratorValues, RoleValues } from './types';
 
 /**

@@ -1,46 +1,38 @@
-// The proxy server: builds the request path's parts once, routes (MCP endpoint, /health, RFC 9728
-// metadata, CORS), answers failures, writes one log line per request, listens and closes.
+// The proxy server: builds the request path's parts once, hands each request to its route
+// (routes.ts), answers failures from the failure table, writes the request log line
+// (requestLog.ts), listens and closes.
 
 import { Agent as HttpAgent, createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import {
   createTokenVerifier,
   protectedResourceMetadata,
-  protectedResourceMetadataPaths,
   protectedResourceMetadataUrl,
   verifiedTokenKey,
 } from '../auth';
-import type { ProtectedResourceMetadata } from '../auth';
 import { AwsStsError } from '../errors';
 import { compileRoleMapper } from '../roles';
+import { closeServer, listenOn } from '../http-server';
+import { hostForUrl, isLoopbackHost } from '../shared';
 import { splitTarget } from '../signing';
-import { createCredentialCache, createStsClient } from '../sts';
-import { corsHeaders, corsPreflight, originVerdict } from './cors';
+import { createCredentialCache, createStsClient, STS_ALGORITHMS } from '../sts';
 import { statusForError } from './errorResponses';
 import type { ErrorResponse } from './errorResponses';
 import { createDecisionCache, handleMcpRequest } from './handleMcpRequest';
 import type { McpRequestDeps, RequestFacts } from './handleMcpRequest';
-import { PLAIN_TEXT_HEADERS, REQUEST_ID_HEADER, requestIdFor } from './headerRules';
+import { REQUEST_ID_HEADER, requestIdFor } from './headerRules';
 import { createProxyLogger } from './logger';
-import {
-  STS_ALGORITHMS,
-  isLoopbackHost,
-  resolveProxyOptions,
-  upstreamRegionWarning,
-} from './options';
-import type { ProxyOptions } from './options';
-import { ProxyError } from './proxyError';
+import { resolveProxyOptions, upstreamRegionWarning } from './options';
+import type { ProxyOptions, ResolvedProxyOptions } from './options';
 import { createStatsRecorder } from './proxyStats';
 import type { ProxyStats } from './proxyStats';
-import { checkDeclaredLength } from './readBody';
+import { logRequest } from './requestLog';
+import { createRoutes } from './routes';
+import type { RequestPath } from './routes';
 
-export const HEALTH_PATH = '/health';
-const MCP_METHODS = ['GET', 'POST', 'DELETE'];
-const MCP_ALLOW = 'GET, POST, DELETE, OPTIONS';
-const DOCUMENT_ALLOW = 'GET, HEAD, OPTIONS';
+export type { RequestPath } from './routes';
 
 /** Where a listening proxy can be reached. */
 export interface ListeningAddress {
@@ -71,24 +63,15 @@ export function createProxy(options: ProxyOptions): Proxy {
   return createProxyServer(options, handleMcpRequest);
 }
 
-/** What the server runs for a request to the MCP endpoint once routing and CORS let it through. */
-export type RequestPath = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  deps: McpRequestDeps,
-  facts: RequestFacts
-) => Promise<void>;
-
 /**
- * The proxy's server (routing, CORS, metadata, the request log line, listen and close) around
- * `requestPath`: `handleMcpRequest` for the awsSts proxy, a pass-through for the bench's floor.
+ * The proxy's server (routes, CORS, metadata, failures, the request log line, listen and close)
+ * around `requestPath`: `handleMcpRequest` for the awsSts proxy, a pass-through for the bench's floor (sandbox/test/support).
  * @example const proxy = createProxyServer(options, handleMcpRequest);
  */
 export function createProxyServer(options: ProxyOptions, requestPath: RequestPath): Proxy {
   const resolved = resolveProxyOptions(options);
-  const { config } = resolved;
   const logger: Logger = options.logger ?? createProxyLogger();
-  const regionWarning = upstreamRegionWarning(resolved.upstreamUrl, config.region);
+  const regionWarning = upstreamRegionWarning(resolved.upstreamUrl, resolved.config.region);
   if (regionWarning !== undefined) logger.warn(regionWarning);
   if (resolved.resourceUrl !== undefined) {
     protectedResourceMetadata({
@@ -96,6 +79,94 @@ export function createProxyServer(options: ProxyOptions, requestPath: RequestPat
       authorizationServers: [options.issuer],
     });
   }
+  const parts = requestPathParts(options, resolved);
+  const recorder = createStatsRecorder();
+  const stats = (): ProxyStats =>
+    recorder.snapshot(
+      parts.credentials.stats(),
+      resolved.cache.enabled,
+      parts.verifier.cacheStats?.() ?? { hits: 0, size: 0 }
+    );
+  const server = createServer({ noDelay: true });
+  const routes = createRoutes({
+    resolved,
+    deps: parts.deps,
+    requestPath,
+    stats,
+    server,
+  });
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res);
+  });
+
+  /** One request: route it, answer its failure from the failure table, log one line. */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
+    const path = splitTarget(req.url ?? '/').path;
+    recorder.requestStarted(path === resolved.mcpPath);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    let facts: RequestFacts;
+    try {
+      facts = await routes.route(req, res, path, requestId);
+    } catch (error) {
+      facts = { requestId, error };
+    }
+    let failure: ErrorResponse | undefined;
+    if (facts.error !== undefined) {
+      failure = statusForError(facts.error, {
+        mode: resolved.mode,
+        resourceMetadataUrl: protectedResourceMetadataUrl(routes.resourceUrl()),
+        issuer: resolved.issuer,
+        authorization: req.headers.authorization,
+      });
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(failure.status, failure.headers).end(failure.body);
+      } else {
+        res.destroy();
+      }
+    }
+    const status = failure?.status ?? res.statusCode;
+    recorder.requestFinished(status, facts.upstreamStatus !== undefined);
+    logRequest(logger, req.method, path, status, performance.now() - started, facts, failure);
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    stats,
+    async listen(port = 0, host = '127.0.0.1') {
+      if (resolved.resourceUrl === undefined && !isLoopbackHost(host)) {
+        throw new AwsStsError(
+          'INVALID_CONFIG',
+          `listening on ${host} needs resourceUrl: the public URL clients use for the MCP endpoint, e.g. https://mcp.example.com/mcp`,
+          { path: 'resourceUrl' }
+        );
+      }
+      const address = await listenOn(server, port, host);
+      return {
+        url: `http://${hostForUrl(host)}:${address.port}${resolved.mcpPath}`,
+        host,
+        port: address.port,
+        resourceUrl: routes.fixResource(),
+      };
+    },
+    close() {
+      if (closing === undefined) {
+        closing = closeServer(server).catch(() => undefined);
+        parts.verifier.close();
+        parts.stsClient.destroy();
+        parts.upstreamAgent.destroy();
+      }
+      return closing;
+    },
+  };
+}
+
+/** The request path's parts, built once: token verifier, role mapper, STS client and caches. */
+function requestPathParts(options: ProxyOptions, resolved: ResolvedProxyOptions) {
+  const { config } = resolved;
   const mapper = compileRoleMapper(config);
   const verifier = createTokenVerifier({
     issuer: resolved.issuer,
@@ -137,211 +208,5 @@ export function createProxyServer(options: ProxyOptions, requestPath: RequestPat
     sanitizeSessionName: resolved.sanitizeSessionName,
     decisions: createDecisionCache(resolved.cache.maxEntries),
   };
-  const recorder = createStatsRecorder();
-  const stats = (): ProxyStats =>
-    recorder.snapshot(
-      credentials.stats(),
-      resolved.cache.enabled,
-      verifier.cacheStats?.() ?? { hits: 0, size: 0 }
-    );
-  const metadataPaths = protectedResourceMetadataPaths(
-    resolved.resourceUrl ?? `http://127.0.0.1${resolved.mcpPath}`
-  );
-
-  const server = createServer({ noDelay: true });
-  let resource = resolved.resourceUrl;
-  let metadata: ProtectedResourceMetadata | undefined;
-
-  /** The advertised resource: configured, or derived from the bound address. */
-  function resourceUrl(): string {
-    if (resource !== undefined) return resource;
-    const address = server.address() as AddressInfo | null;
-    const host = address && !isWildcard(address.address) ? address.address : '127.0.0.1';
-    return `http://${hostForUrl(host)}:${address?.port ?? 0}${resolved.mcpPath}`;
-  }
-
-  let knownOrigins: string[] | undefined;
-  /** The allowed origins plus the proxy's own; fixed (and kept) once the resource is known. */
-  function allowedOrigins(): string[] {
-    if (knownOrigins !== undefined) return knownOrigins;
-    const origins = [...resolved.allowedOrigins, new URL(resourceUrl()).origin];
-    if (resource !== undefined) knownOrigins = origins;
-    return origins;
-  }
-
-  function metadataDocument(): ProtectedResourceMetadata {
-    metadata ??= protectedResourceMetadata({
-      resource: resourceUrl(),
-      authorizationServers: [resolved.issuer],
-    });
-    return metadata;
-  }
-
-  async function dispatch(
-    req: IncomingMessage,
-    res: ServerResponse,
-    path: string,
-    facts: RequestFacts,
-    origins: string[]
-  ): Promise<void> {
-    const method = (req.method ?? 'GET').toUpperCase();
-    const origin = req.headers.origin;
-    if (path === resolved.mcpPath) {
-      if (method === 'OPTIONS') return preflight(res, origin, origins, MCP_ALLOW);
-      if (originVerdict(origin, origins) === 'forbidden') {
-        throw new ProxyError('origin_forbidden', 'Origin not allowed', {
-          detail: `Origin ${JSON.stringify(origin?.slice(0, 100))} is not in allowedOrigins`,
-        });
-      }
-      if (!MCP_METHODS.includes(method)) {
-        throw new ProxyError('method_not_allowed', 'Method not allowed', { allow: MCP_ALLOW });
-      }
-      checkDeclaredLength(req.headers['content-length'], resolved.maxBodyBytes);
-      return requestPath(req, res, deps, facts);
-    }
-    if (path === HEALTH_PATH || metadataPaths.includes(path)) {
-      if (method === 'OPTIONS') return preflight(res, origin, origins, DOCUMENT_ALLOW);
-      if (method !== 'GET' && method !== 'HEAD') {
-        throw new ProxyError('method_not_allowed', 'Method not allowed', { allow: DOCUMENT_ALLOW });
-      }
-      const document = path === HEALTH_PATH ? { status: 'ok', ...stats() } : metadataDocument();
-      return sendJson(res, 200, document, method === 'HEAD');
-    }
-    throw new ProxyError('not_found', 'Not found');
-  }
-
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    void handle(req, res);
-  });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const facts: RequestFacts = { requestId: requestIdFor(req.headers[REQUEST_ID_HEADER]) };
-    const path = splitTarget(req.url ?? '/').path;
-    recorder.requestStarted(path === resolved.mcpPath);
-    res.setHeader(REQUEST_ID_HEADER, facts.requestId);
-    let failure: ErrorResponse | undefined;
-    try {
-      const origins = allowedOrigins();
-      const cors = corsHeaders(req.headers.origin, origins);
-      for (const name in cors) res.setHeader(name, cors[name] as string);
-      await dispatch(req, res, path, facts, origins);
-    } catch (error) {
-      failure = statusForError(error, {
-        mode: resolved.mode,
-        resourceMetadataUrl: protectedResourceMetadataUrl(resourceUrl()),
-        issuer: resolved.issuer,
-        authorization: req.headers.authorization,
-      });
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(failure.status, failure.headers).end(failure.body);
-      } else {
-        res.destroy();
-      }
-    } finally {
-      const status = failure?.status ?? res.statusCode;
-      recorder.requestFinished(status, facts.upstreamStatus !== undefined);
-      // Built field by field (no spread of small objects): one of these per request.
-      const line: Record<string, unknown> = {
-        requestId: facts.requestId,
-        method: req.method,
-        path,
-        status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-      };
-      if (facts.roleArn) {
-        line.roleArn = facts.roleArn;
-        line.roleFallback = facts.roleFallback;
-      }
-      if (facts.sessionName) line.sessionName = facts.sessionName;
-      if (facts.sessionNameSanitized) line.sessionNameSanitized = true;
-      if (facts.cache) line.cache = facts.cache;
-      if (facts.bodyBytes !== undefined) line.bodyBytes = facts.bodyBytes;
-      if (facts.upstreamStatus !== undefined) line.upstreamStatus = facts.upstreamStatus;
-      if (facts.clientClosed) line.clientClosed = true;
-      if (failure) line.failure = { stage: failure.stage, ...failure.log };
-      if (failure?.stage === 'internal') logger.error(line, 'request failed');
-      else if (path === HEALTH_PATH) logger.debug(line, 'request');
-      else logger.info(line, 'request');
-    }
-  }
-
-  let closing: Promise<void> | undefined;
-  return {
-    server,
-    stats,
-    async listen(port = 0, host = '127.0.0.1') {
-      if (resolved.resourceUrl === undefined && !isLoopbackHost(host)) {
-        throw new AwsStsError(
-          'INVALID_CONFIG',
-          `listening on ${host} needs resourceUrl: the public URL clients use for the MCP endpoint, e.g. https://mcp.example.com/mcp`,
-          { path: 'resourceUrl' }
-        );
-      }
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      const address = server.address() as AddressInfo;
-      resource = resourceUrl();
-      return {
-        url: `http://${hostForUrl(host)}:${address.port}${resolved.mcpPath}`,
-        host,
-        port: address.port,
-        resourceUrl: resource,
-      };
-    },
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        verifier.close();
-        stsClient.destroy();
-        upstreamAgent.destroy();
-      });
-      return closing;
-    },
-  };
-}
-
-function preflight(
-  res: ServerResponse,
-  origin: string | undefined,
-  origins: string[],
-  allow: string
-): void {
-  const answer = corsPreflight(origin, origins, allow);
-  if (answer.status === 403) return sendText(res, 403, answer.headers, answer.body);
-  res.writeHead(answer.status, answer.headers).end();
-}
-
-function sendText(
-  res: ServerResponse,
-  status: number,
-  headers: Record<string, string>,
-  body: string
-): void {
-  res.writeHead(status, { ...PLAIN_TEXT_HEADERS, ...headers });
-  res.end(`${body}\n`);
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown, headOnly: boolean): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-  });
-  res.end(headOnly ? undefined : body);
-}
-
-function isWildcard(address: string): boolean {
-  return address === '0.0.0.0' || address === '::';
-}
-
-function hostForUrl(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return { deps, verifier, stsClient, credentials, upstreamAgent };
 }

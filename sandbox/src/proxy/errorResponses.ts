@@ -102,6 +102,14 @@ function text(status: number, line: string, headers: Record<string, string> = {}
   return { status, headers: { ...PLAIN_TEXT_HEADERS, ...headers }, body: `${line}\n` };
 }
 
+/** A refused session name: ToolHive's bare 401; the enhanced one with an `invalid_token` challenge. */
+function sessionNameRow<F extends Failure>(body: string): Row<F> {
+  return {
+    toolhive: () => goText(401, body),
+    enhanced: (_failure, context) => text(401, body, challenge(context, body)),
+  };
+}
+
 /** The enhanced Bearer challenge: bare without a token, `invalid_token` with a description. */
 function challenge(context: ErrorResponseContext, description?: string): Record<string, string> {
   return {
@@ -187,26 +195,10 @@ export const FAILURE_TABLE: Table = {
     toolhive: () => goText(403, TOOLHIVE_BODIES.noRole),
     enhanced: () => text(403, TOOLHIVE_BODIES.noRole),
   },
-  session_name_missing: {
-    // pkg/auth/awssts/middleware.go: ExtractSessionName fails → 401, no challenge.
-    toolhive: () => goText(401, TOOLHIVE_BODIES.missingSessionName),
-    enhanced: (_failure, context) =>
-      text(
-        401,
-        TOOLHIVE_BODIES.missingSessionName,
-        challenge(context, TOOLHIVE_BODIES.missingSessionName)
-      ),
-  },
-  session_name_invalid: {
-    // pkg/auth/awssts/middleware.go: ValidateSessionName fails → 401, no challenge.
-    toolhive: () => goText(401, TOOLHIVE_BODIES.invalidSessionName),
-    enhanced: (_failure, context) =>
-      text(
-        401,
-        TOOLHIVE_BODIES.invalidSessionName,
-        challenge(context, TOOLHIVE_BODIES.invalidSessionName)
-      ),
-  },
+  // pkg/auth/awssts/middleware.go: ExtractSessionName fails → 401, no challenge.
+  session_name_missing: sessionNameRow(TOOLHIVE_BODIES.missingSessionName),
+  // pkg/auth/awssts/middleware.go: ValidateSessionName fails → 401, no challenge.
+  session_name_invalid: sessionNameRow(TOOLHIVE_BODIES.invalidSessionName),
   // pkg/auth/awssts/middleware.go and exchange.go: any ExchangeToken error → 401, the STS reason
   // only in a debug log.
   sts_token_rejected: { toolhive: toolhiveSts, enhanced: enhancedSts(401) },

@@ -1,5 +1,5 @@
-// The request path for one MCP request (ARCHITECTURE "The request path"): token → role → session
-// name → body → credentials → SigV4 → upstream, response streamed back. Errors are thrown, not sent.
+// The request path for one MCP request: token → role → session name → body → credentials → SigV4
+// → upstream, response streamed back. It returns its facts (and a failure); it sends no errors.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { STSClient } from '@aws-sdk/client-sts';
@@ -8,14 +8,15 @@ import { extractBearerToken } from '../auth';
 import type { TokenVerifier } from '../auth';
 import type { AwsStsConfig } from '../config';
 import { selectRole } from '../roles';
-import type { RoleMapper } from '../roles';
+import type { RoleMapper, RoleSelection } from '../roles';
 import { extractSessionName } from '../session';
-import type { CredentialCache, CredentialOutcome, StsCredentials } from '../sts';
+import type { CredentialCache, CredentialOutcome } from '../sts';
+import { UpstreamCancel } from './callUpstream';
 import { upstreamRequestHeaders, upstreamTarget } from './headerRules';
 import { signUpstream } from './nodeSigner';
 import { readBody } from './readBody';
-import { relayToUpstream } from './relayToUpstream';
-import type { RelayDeps, RelayFacts } from './relayToUpstream';
+import { relayUpstreamResponse } from './relayUpstreamResponse';
+import type { RelayDeps } from './relayUpstreamResponse';
 
 /** Everything the request path needs, built once by `createProxy`. */
 export interface McpRequestDeps extends RelayDeps {
@@ -79,8 +80,11 @@ export function createDecisionCache(maxEntries: number): DecisionCache {
 /** How the credentials were obtained: from the cache, a new STS call, a call already in flight. */
 export type CacheOutcome = CredentialOutcome;
 
-/** Log-safe facts gathered along the way; the caller writes the request log line from them. */
-export interface RequestFacts extends RelayFacts {
+/**
+ * What the request path returns: the log-safe facts gathered along the way, and the failure that
+ * ended it, if any. The proxy answers `error` from its failure table and writes the log line.
+ */
+export interface RequestFacts {
   requestId: string;
   roleArn?: string;
   roleFallback?: boolean;
@@ -88,91 +92,114 @@ export interface RequestFacts extends RelayFacts {
   sessionNameSanitized?: boolean;
   cache?: CacheOutcome;
   bodyBytes?: number;
+  upstreamStatus?: number;
+  /** The client went away before the response was complete. */
+  clientClosed?: boolean;
+  /** What a step threw; nothing was sent for it yet (or the connection was torn down). */
+  error?: unknown;
 }
 
 /**
- * Authenticates, authorizes and forwards one MCP request, then streams the upstream response to
- * `res`. Resolves when the response is complete; rejects before anything is sent on failure.
- * Headers already set on `res` (request id, CORS) are kept; the upstream's are added.
- * @example await handleMcpRequest(req, res, deps, { requestId });
+ * Authenticates, authorizes and forwards one MCP request, streams the upstream response to `res`,
+ * and resolves with the request's facts when the response is complete. A failure is returned in
+ * `facts.error` before anything is sent. Headers already set on `res` (request id, CORS) are
+ * kept; the upstream's are added.
+ * @example const facts = await handleMcpRequest(req, res, deps, requestId);
  */
 export async function handleMcpRequest(
   req: IncomingMessage,
   res: ServerResponse,
   deps: McpRequestDeps,
-  facts: RequestFacts
-): Promise<void> {
-  const method = (req.method ?? 'GET').toUpperCase();
-  const token = extractBearerToken(req.headers.authorization);
-  const { claims, expiresAt, tokenKey } = await deps.verifier.verify(token);
+  requestId: string
+): Promise<RequestFacts> {
+  const facts: RequestFacts = { requestId };
+  const cancel = new UpstreamCancel();
+  try {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const token = extractBearerToken(req.headers.authorization);
+    const { claims, expiresAt, tokenKey } = await deps.verifier.verify(token);
 
-  const decision = decide(deps, claims, tokenKey, facts);
-  facts.roleArn = decision.roleArn;
-  facts.roleFallback = decision.roleFallback;
-  facts.sessionName = decision.sessionName;
-  if (decision.sessionNameSanitized) facts.sessionNameSanitized = true;
+    let decision = tokenKey === undefined ? undefined : deps.decisions?.get(tokenKey);
+    if (decision === undefined) {
+      const role = selectRole(deps.mapper, claims);
+      // Logged even when the session name is refused next.
+      facts.roleArn = role.roleArn;
+      facts.roleFallback = role.fallback;
+      decision = decide(deps, claims, tokenKey, role);
+    }
+    facts.roleArn = decision.roleArn;
+    facts.roleFallback = decision.roleFallback;
+    facts.sessionName = decision.sessionName;
+    if (decision.sessionNameSanitized) facts.sessionNameSanitized = true;
 
-  const body = await readBody(req, deps.maxBodyBytes);
-  facts.bodyBytes = body.byteLength;
+    const body = await readBody(req, deps.maxBodyBytes);
+    facts.bodyBytes = body.byteLength;
 
-  // A cached credential set is taken synchronously; otherwise one STS call (or a shared one).
-  const cached =
-    decision.credentialKey === undefined
-      ? undefined
-      : deps.credentials.peek(decision.credentialKey);
-  if (cached !== undefined) facts.cache = 'hit';
-  const credentials =
-    cached ??
-    (await credentialsFor(deps, facts, {
-      token,
-      tokenExp: Math.floor(expiresAt.getTime() / 1000),
-      roleArn: decision.roleArn,
-      sessionName: decision.sessionName,
-      ...(tokenKey === undefined ? {} : { tokenHash: tokenKey }),
-    }));
+    // A cached credential set is taken synchronously; otherwise one STS call (or a shared one).
+    const cached =
+      decision.credentialKey === undefined
+        ? undefined
+        : deps.credentials.peek(decision.credentialKey);
+    if (cached !== undefined) facts.cache = 'hit';
+    const credentials =
+      cached ??
+      (await deps.credentials.getCredentials(
+        {
+          token,
+          tokenExp: Math.floor(expiresAt.getTime() / 1000),
+          roleArn: decision.roleArn,
+          sessionName: decision.sessionName,
+          ...(tokenKey === undefined ? {} : { tokenHash: tokenKey }),
+          region: deps.config.region,
+          durationSeconds: deps.config.sessionDuration,
+          client: deps.stsClient,
+        },
+        (outcome) => {
+          facts.cache = outcome;
+        }
+      ));
 
-  const target = upstreamTarget(deps.upstreamUrl, req.url ?? '/');
-  const signed = signUpstream(
-    {
-      method,
-      url: target,
-      headers: upstreamRequestHeaders(req.headers, {
+    const target = upstreamTarget(deps.upstreamUrl, req.url ?? '/');
+    const signed = signUpstream(
+      {
         method,
-        requestId: facts.requestId,
-        bodyLength: body.byteLength,
-      }),
-      body,
-    },
-    credentials,
-    { region: deps.config.region, service: deps.config.service, maxBodyBytes: deps.maxBodyBytes }
-  );
+        url: target,
+        headers: upstreamRequestHeaders(req.headers, {
+          method,
+          requestId,
+          bodyLength: body.byteLength,
+        }),
+        body,
+      },
+      credentials,
+      { region: deps.config.region, service: deps.config.service, maxBodyBytes: deps.maxBodyBytes }
+    );
 
-  await relayToUpstream(
-    req,
-    res,
-    { method, url: target, headers: signed.headers, body },
-    deps,
-    facts
-  );
+    facts.upstreamStatus = await relayUpstreamResponse(
+      req,
+      res,
+      { method, url: target, headers: signed.headers, body },
+      deps,
+      cancel
+    );
+  } catch (error) {
+    facts.error = error;
+  }
+  if (cancel.cancelled) facts.clientClosed = true;
+  return facts;
 }
 
 /**
- * The role (403 first when none), then the session name (401), as ToolHive orders them; reused
- * for a token verified before (same cache key), since both depend only on its claims and the
- * configuration.
+ * The session name for the selected role (401 when refused, after the role's 403, as ToolHive
+ * orders them), kept for a token verified before (same cache key): both depend only on its
+ * claims and the configuration.
  */
 function decide(
   deps: McpRequestDeps,
   claims: JWTPayload,
   tokenKey: string | undefined,
-  facts: RequestFacts
+  role: RoleSelection
 ): RequestDecision {
-  const known = tokenKey === undefined ? undefined : deps.decisions?.get(tokenKey);
-  if (known !== undefined) return known;
-  const role = selectRole(deps.mapper, claims);
-  // Logged even when the session name is refused next.
-  facts.roleArn = role.roleArn;
-  facts.roleFallback = role.fallback;
   const session = extractSessionName(claims, deps.config.sessionNameClaim, {
     sanitize: deps.sanitizeSessionName,
   });
@@ -187,28 +214,4 @@ function decide(
   };
   if (tokenKey !== undefined) deps.decisions?.set(tokenKey, decision);
   return decision;
-}
-
-async function credentialsFor(
-  deps: McpRequestDeps,
-  facts: RequestFacts,
-  request: {
-    token: string;
-    tokenExp: number;
-    roleArn: string;
-    sessionName: string;
-    tokenHash?: string;
-  }
-): Promise<StsCredentials> {
-  return deps.credentials.getCredentials(
-    {
-      ...request,
-      region: deps.config.region,
-      durationSeconds: deps.config.sessionDuration,
-      client: deps.stsClient,
-    },
-    (outcome) => {
-      facts.cache = outcome;
-    }
-  );
 }

@@ -1,7 +1,7 @@
 // Public API of the proxy (a Node edge): create and run the awsSts proxy, its logger, and the
 // pure decisions it is built from (errors → responses, header rules, CORS). It only re-exports.
 
-export { createProxy, HEALTH_PATH } from './createProxy';
+export { createProxy } from './createProxy';
 export type { ListeningAddress, Proxy } from './createProxy';
 export {
   DEFAULT_PROXY_MODE,
@@ -13,9 +13,7 @@ export type { ProxyMode } from './mode';
 export {
   DEFAULT_MCP_PATH,
   ENHANCED_CLOCK_TOLERANCE_SECONDS,
-  isLoopbackHost,
   resolveProxyOptions,
-  STS_ALGORITHMS,
   upstreamRegionWarning,
 } from './options';
 export type { ProxyCacheOptions, ProxyOptions, ResolvedProxyOptions } from './options';
@@ -24,12 +22,9 @@ export type { ProxyLoggerOptions } from './logger';
 export type { ProxyStats } from './proxyStats';
 export { handleMcpRequest } from './handleMcpRequest';
 export type { CacheOutcome, McpRequestDeps, RequestFacts } from './handleMcpRequest';
-export {
-  forwardToUpstream,
-  DEFAULT_UPSTREAM_TIMEOUT_MS,
-  UpstreamCancel,
-} from './forwardToUpstream';
-export type { ForwardOptions, UpstreamCall } from './forwardToUpstream';
+export { callUpstream, DEFAULT_UPSTREAM_TIMEOUT_MS, UpstreamCancel } from './callUpstream';
+export type { UpstreamCall, UpstreamCallOptions } from './callUpstream';
+export { HEALTH_PATH } from './routes';
 export {
   FAILURE_TABLE,
   ISSUER_RETRY_AFTER_SECONDS,
@@ -61,6 +56,6 @@ export {
   originVerdict,
 } from './cors';
 export type { OriginVerdict, PreflightAnswer } from './cors';
-export { checkDeclaredLength, MAX_BODY_BYTES, readBody } from './readBody';
+export { checkDeclaredLength, readBody } from './readBody';
 export { isProxyError, ProxyError } from './proxyError';
 export type { ProxyErrorKind } from './proxyError';

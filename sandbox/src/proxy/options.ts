@@ -2,10 +2,11 @@
 // (config loaded and validated, URLs safe to send tokens and signatures to). It starts nothing.
 
 import type { Logger } from 'pino';
-import type { AsymmetricAlgorithm } from '../auth';
 import { loadAwsStsConfig, validateAwsSts } from '../config';
 import type { AwsStsConfig, AwsStsSpec, ConfigIssue } from '../config';
 import { AwsStsError } from '../errors';
+import { isLoopbackUrl } from '../shared';
+import { MAX_SIGNED_BODY_BYTES } from '../signing';
 import {
   DEFAULT_MAX_ATTEMPTS,
   DEFAULT_MAX_ENTRIES,
@@ -13,7 +14,7 @@ import {
   DEFAULT_TIMEOUT_MS,
 } from '../sts';
 import { normalizeOrigins } from './cors';
-import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './forwardToUpstream';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS } from './callUpstream';
 import {
   DEFAULT_PROXY_MODE,
   PROXY_MODES,
@@ -21,20 +22,6 @@ import {
   TOOLHIVE_STS_MAX_ATTEMPTS,
 } from './mode';
 import type { ProxyMode } from './mode';
-import { MAX_BODY_BYTES } from './readBody';
-
-/**
- * The algorithms STS accepts for `WebIdentityToken` (RS256/384/512, ES256/384/512): a token
- * signed with anything else would pass here and fail at STS, so it is refused up front.
- */
-export const STS_ALGORITHMS: readonly AsymmetricAlgorithm[] = [
-  'RS256',
-  'RS384',
-  'RS512',
-  'ES256',
-  'ES384',
-  'ES512',
-];
 
 /** Where the MCP endpoint is served when no `resourceUrl` says otherwise. */
 export const DEFAULT_MCP_PATH = '/mcp';
@@ -189,7 +176,7 @@ export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions
     ),
     maxBodyBytes: positiveInteger(
       options.maxBodyBytes,
-      toolhive ? TOOLHIVE_MAX_BODY_BYTES : MAX_BODY_BYTES,
+      toolhive ? TOOLHIVE_MAX_BODY_BYTES : MAX_SIGNED_BODY_BYTES,
       'maxBodyBytes'
     ),
     jwksUri: options.jwksUri,
@@ -213,12 +200,6 @@ export function upstreamRegionWarning(upstreamUrl: URL, region: string): string 
   const upstreamRegion = match?.[1];
   if (upstreamRegion === undefined || upstreamRegion === region) return undefined;
   return `upstream ${upstreamUrl.host} is in ${upstreamRegion} but awsSts.region is ${region}: requests are signed for ${region} and AWS will refuse them; set region: ${upstreamRegion}`;
-}
-
-/** Whether `host` names this machine (`localhost`, 127.0.0.0/8, ::1). */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '');
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 function loadConfig(config: ProxyOptions['config']): AwsStsConfig {
@@ -249,7 +230,7 @@ function serviceUrl(value: string, path: string): URL {
   } catch {
     throw invalid(path, `${path} must be an absolute URL, got ${JSON.stringify(value)}`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackUrl(url))) {
     throw invalid(path, `${path} must use https (plain http is allowed only for loopback hosts)`);
   }
   if (url.username !== '' || url.password !== '' || value.includes('#')) {

@@ -4,18 +4,12 @@
 import type { IncomingMessage } from 'node:http';
 import { ProxyError } from './proxyError';
 
-/**
- * The enhanced mode's body limit: the awsSts signer's `10*1024*1024` (stacklok/toolhive
- * `pkg/auth/awssts/signer.go`); ToolHive's proxy refuses bodies earlier, at 8 MiB (mode.ts).
- */
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
 /** The `detail` of a `body_too_large` refused on its `Content-Length`, before reading. */
 export const DECLARED_LENGTH_DETAIL = 'Content-Length over the limit';
 
 /**
  * Refuses a request whose `Content-Length` already says it is too large, before anything is read.
- * @example checkDeclaredLength(req.headers['content-length'], MAX_BODY_BYTES)
+ * @example checkDeclaredLength(req.headers['content-length'], MAX_SIGNED_BODY_BYTES)
  */
 export function checkDeclaredLength(contentLength: string | undefined, maxBytes: number): void {
   if (contentLength === undefined || !/^\d+$/.test(contentLength.trim())) return;
@@ -25,7 +19,7 @@ export function checkDeclaredLength(contentLength: string | undefined, maxBytes:
 /**
  * The whole body, or `body_too_large` as soon as more than `maxBytes` have arrived (reading stops
  * there), or `client_closed` when the client goes away first.
- * @example const body = await readBody(req, MAX_BODY_BYTES);
+ * @example const body = await readBody(req, MAX_SIGNED_BODY_BYTES);
  */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   if (req.readableEnded) return Promise.resolve(new Uint8Array());

@@ -4,7 +4,7 @@
 import { AwsStsError } from '../errors';
 import { validateAwsSts } from '../config/validateAwsSts';
 import type { AwsStsConfig } from '../config/types';
-import { compileMatcher } from './compileMatcher';
+import { compileMatcher } from '../cel';
 import type { CompiledMapping, RoleMapper } from './types';
 
 /**

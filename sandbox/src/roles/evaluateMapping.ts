@@ -10,8 +10,7 @@ import {
   type CelMap,
   type CelResult,
 } from '@bufbuild/cel';
-import { CLAIM_BINDING_EXPRESSION, claimBindingEnvironment } from './celEnvironment';
-import type { Claims } from './celClaims';
+import { CLAIM_BINDING_EXPRESSION, claimBindingEnvironment, type Claims } from '../cel';
 import type { CompiledMapping, MappingOutcome } from './types';
 
 /** Outcome of one mapping with a human reason. */

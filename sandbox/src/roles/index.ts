@@ -11,10 +11,19 @@ export type {
   RoleSelection,
   TraceEntry,
 } from './types';
-export { toCelClaims, type Claims } from './celClaims';
-export { CLAIM_BINDING_EXPRESSION, MAX_EXPRESSION_LENGTH } from './celEnvironment';
-export { checkMatcherAst, MAX_AST_DEPTH, type AstProblem } from './checkMatcherAst';
-export { compileMatcher, matcherProblem, type CompiledMatcher } from './compileMatcher';
+// The CEL layer (cel/) is re-exported so the site and the CLI keep one import for the mapper.
+export {
+  CLAIM_BINDING_EXPRESSION,
+  checkMatcherAst,
+  compileMatcher,
+  matcherProblem,
+  MAX_AST_DEPTH,
+  MAX_EXPRESSION_LENGTH,
+  toCelClaims,
+  type AstProblem,
+  type Claims,
+  type CompiledMatcher,
+} from '../cel';
 export { compileRoleMapper } from './compileRoleMapper';
 export { claimReference, evaluateMapping, type MappingResult } from './evaluateMapping';
 export { evaluateRoleMappings, NO_ROLE_MAPPING_MESSAGE, selectRole } from './selectRole';

@@ -1,4 +1,4 @@
-// ToolHive's SelectRole (FACTS 1.4): claim mappings bound as CEL variables, matchers over
+// ToolHive's SelectRole (stacklok/toolhive `pkg/auth/awssts/role_mapper.go`): claim mappings bound as CEL variables, matchers over
 // claims, all mappings evaluated, stable sort by priority, first wins, else fallback.
 
 import assert from 'node:assert/strict';

@@ -2,9 +2,8 @@
 // (unset last), first wins, else the fallback role. It does not compile or validate config.
 
 import { AwsStsError } from '../errors';
-import { toCelClaims, type Claims } from './celClaims';
+import { CLAIM_BINDING_EXPRESSION, toCelClaims, type Claims } from '../cel';
 import { evaluateMapping } from './evaluateMapping';
-import { CLAIM_BINDING_EXPRESSION } from './celEnvironment';
 import type {
   CompiledMapping,
   MatchedMapping,

@@ -2,7 +2,7 @@
 // It holds no behaviour; compileRoleMapper and selectRole implement it.
 
 import type { AwsStsConfig } from '../config/types';
-import type { CompiledMatcher } from './compileMatcher';
+import type { CompiledMatcher } from '../cel';
 
 /** `claim` mappings test one value of `roleClaim`; `matcher` mappings run a CEL expression. */
 export type MappingKind = 'claim' | 'matcher';

@@ -1,5 +1,6 @@
-// ToolHive's session-name rules (FACTS 1.5): which claim, what is rejected and with which
-// message and code, plus the opt-in sanitizing extension.
+// ToolHive's session-name rules (stacklok/toolhive `pkg/auth/awssts/middleware.go`
+// ExtractSessionName, `exchange.go` ValidateSessionName): which claim, what is rejected and with
+// which message and code, plus the opt-in sanitizing extension.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -3,7 +3,7 @@
 
 import { DEFAULT_SESSION_NAME_CLAIM } from '../config/constants';
 import { AwsStsError } from '../errors';
-import type { Claims } from '../roles/celClaims';
+import type { Claims } from '../cel';
 import { sanitizeSessionName } from './sanitizeSessionName';
 import { sessionNameProblem } from './validateSessionName';
 

@@ -6,7 +6,6 @@ export {
   signableRequest,
   signerInit,
   upstreamHeaders,
-  DEFAULT_SIGNING_SERVICE,
   MAX_SIGNED_BODY_BYTES,
 } from './signer';
 export type {
@@ -36,7 +35,7 @@ export {
 export type { HeaderInput, HeaderRecord } from './headers';
 export { formatAmzDate, parseAmzDate, parseAuthorization, SIGV4_ALGORITHM } from './authorization';
 export type { ParsedAuthorization } from './authorization';
-export { EMPTY_BODY_SHA256, parseQuery, sha256Hex, splitTarget } from './request';
+export { EMPTY_BODY_SHA256, parseQuery, splitTarget } from './request';
 export { createUpstreamSigner } from './signer';
 export type { SignForUpstreamSync } from './signer';
 export { canonicalQuery, canonicalizePath, createSigV4Signer, normalizeHeaderValue } from './sigv4';

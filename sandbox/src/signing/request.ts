@@ -1,7 +1,5 @@
 // Owns turning a URL's path and query into the parts SigV4 canonicalises, identically for the
-// signer and the verifier, and hashing bodies. It does not sign or decide what is signed.
-
-import { Sha256 } from '@aws-crypto/sha256-js';
+// signer and the verifier. It does not hash, sign or decide what is signed.
 
 /** SHA-256 of an empty body, the payload hash of every body-less request. */
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -42,19 +40,6 @@ export function parseQuery(search: string): Record<string, string | string[]> {
     if (existing === undefined) out[key] = value;
     else out[key] = [...(typeof existing === 'string' ? [existing] : existing), value];
   }
-  return out;
-}
-
-/**
- * Lower-case hex SHA-256 of `bytes`.
- * @example
- * sha256Hex(new Uint8Array()); // EMPTY_BODY_SHA256
- */
-export function sha256Hex(bytes: Uint8Array): string {
-  const hash = new Sha256();
-  hash.update(bytes);
-  let out = '';
-  for (const b of hash.digestSync()) out += b.toString(16).padStart(2, '0');
   return out;
 }
 

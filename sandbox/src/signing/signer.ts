@@ -1,19 +1,23 @@
 // Owns SigV4-signing a request for the upstream (AWS MCP Server): which headers are sent and
 // signed, the upstream host, the exact body hash. It does not send the request or fetch credentials.
 
-import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { SignatureV4CryptoInit, SignatureV4Init } from '@smithy/signature-v4';
+import { DEFAULT_SERVICE } from '../config/constants';
 import { AwsStsError } from '../errors';
+import { Sha256 } from '../shared';
 import { HOP_BY_HOP_HEADERS, isForwardingHeader, lowerCaseName, toHeaderRecord } from './headers';
 import type { HeaderInput } from './headers';
 import { parseQuery } from './request';
 import { createSigV4Signer } from './sigv4';
 import type { SigV4Hashing, SigV4Result } from './sigv4';
 
-export const DEFAULT_SIGNING_SERVICE = 'aws-mcp';
-/** ToolHive's `maxPayloadSize`. */
+/**
+ * The largest body signed: ToolHive's `maxPayloadSize`, `10*1024*1024` (stacklok/toolhive
+ * `pkg/auth/awssts/signer.go`); also the enhanced proxy's body limit. ToolHive's proxy refuses
+ * bodies earlier, at 8 MiB (`TOOLHIVE_MAX_BODY_BYTES`, proxy/mode.ts).
+ */
 export const MAX_SIGNED_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
@@ -127,7 +131,7 @@ export function createUpstreamSigner(hashing: SigV4Hashing): SignForUpstreamSync
         credentials,
         {
           region: options.region,
-          service: options.service ?? DEFAULT_SIGNING_SERVICE,
+          service: options.service ?? DEFAULT_SERVICE,
           timeMs: options.signingDate?.getTime() ?? Date.now(),
         }
       );
@@ -279,7 +283,7 @@ export function signableRequest(
 export function signerInit(
   credentials: SigningCredentials,
   region: string,
-  service = DEFAULT_SIGNING_SERVICE
+  service = DEFAULT_SERVICE
 ): SignatureV4Init & SignatureV4CryptoInit {
   return {
     credentials: {

@@ -1,14 +1,14 @@
 // Owns checking a SigV4 request as a server received it: header shape, scope, clock skew, session
 // token, recomputed signature. It does not authorize the caller (the IAM evaluator does).
 
-import { Sha256 } from '@smithy/core/checksum';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { formatAmzDate, parseAmzDate, parseAuthorization } from './authorization';
 import type { ParsedAuthorization } from './authorization';
 import { flattenHeaders, toHeaderRecord } from './headers';
 import type { HeaderInput } from './headers';
-import { parseQuery, sha256Hex, splitTarget } from './request';
+import { Sha256, sha256Hex } from '../shared';
+import { parseQuery, splitTarget } from './request';
 
 export const DEFAULT_MAX_SKEW_SECONDS = 300;
 

@@ -1,7 +1,7 @@
 // Owns reusing STS credentials: keyed by (SHA-256 of token, role ARN), valid until a margin before
 // the earlier expiry, LRU-bounded, one STS call per key. It never stores raw tokens or calls STS.
 
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { ExpiringLru, sha256Hex } from '../shared';
 import type { StsCredentials } from './credentials';
 import { exchangeToken } from './exchange';
 import type { ExchangeTokenInput } from './exchange';
@@ -74,12 +74,6 @@ export interface CredentialCache {
   clear(): void;
 }
 
-interface Entry {
-  credentials: StsCredentials;
-  /** Epoch ms after which the entry is not served. */
-  validUntil: number;
-}
-
 /**
  * Creates a credential cache in front of `exchangeToken`.
  * @example
@@ -87,50 +81,29 @@ interface Entry {
  * const creds = await cache.getCredentials({ token, tokenExp: claims.exp, roleArn, sessionName, region });
  */
 export function createCredentialCache(options: CredentialCacheOptions = {}): CredentialCache {
-  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const marginMs = (options.safetyMarginSeconds ?? DEFAULT_SAFETY_MARGIN_SECONDS) * 1000;
-  const now = options.now ?? Date.now;
   const exchange = options.exchange ?? exchangeToken;
   const hashToken = options.hashToken ?? sha256Hex;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
-  }
+  const entries = new ExpiringLru<StsCredentials>({
+    maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+    now: options.now,
+  });
   if (!Number.isFinite(marginMs) || marginMs < 0) {
     throw new RangeError('safetyMarginSeconds must be a non-negative number');
   }
 
-  const entries = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<StsCredentials>>();
-  const counters = { hits: 0, misses: 0, stsCalls: 0, evictions: 0, expired: 0 };
+  const counters = { misses: 0, stsCalls: 0 };
 
   function store(key: string, request: CredentialRequest, credentials: StsCredentials): void {
     const limits = [credentials.expiration.getTime()];
     if (request.tokenExp !== undefined) limits.push(request.tokenExp * 1000);
-    const validUntil = Math.min(...limits) - marginMs;
-    if (!(validUntil > now())) return; // Already inside the margin (or NaN): serve once, keep nothing.
-    entries.delete(key);
-    entries.set(key, { credentials, validUntil });
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      entries.delete(oldest);
-      counters.evictions++;
-    }
+    // Already inside the margin (or NaN): served once, nothing kept.
+    entries.set(key, credentials, Math.min(...limits) - marginMs);
   }
 
   function peek(key: string): StsCredentials | undefined {
-    if (options.disabled) return undefined;
-    const entry = entries.get(key);
-    if (entry === undefined) return undefined;
-    if (now() < entry.validUntil) {
-      entries.delete(key);
-      entries.set(key, entry); // most recently used
-      counters.hits++;
-      return entry.credentials;
-    }
-    entries.delete(key);
-    counters.expired++;
-    return undefined;
+    return options.disabled ? undefined : entries.get(key);
   }
 
   async function getCredentials(
@@ -175,7 +148,15 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
     getCredentials,
     peek,
     keyFor,
-    stats: () => ({ ...counters, inFlight: inFlight.size, size: entries.size }),
+    stats: () => ({
+      hits: entries.hits,
+      misses: counters.misses,
+      stsCalls: counters.stsCalls,
+      evictions: entries.evictions,
+      expired: entries.expired,
+      inFlight: inFlight.size,
+      size: entries.size,
+    }),
     clear: () => entries.clear(),
   };
 }
@@ -189,17 +170,4 @@ function keyFor(tokenHash: string, roleArn: string): string {
 function exchangeInput(request: CredentialRequest): ExchangeTokenInput {
   const { tokenExp: _tokenExp, tokenHash: _tokenHash, ...input } = request;
   return input;
-}
-
-/** SHA-256 of the token's UTF-8 bytes, hex; the default `hashToken`. */
-function sha256Hex(token: string): string {
-  const hash = new Sha256();
-  hash.update(new TextEncoder().encode(token));
-  return toHex(hash.digestSync());
-}
-
-function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
 }

@@ -1,6 +1,7 @@
 // Public API of the STS folder: exchange, credential cache, error mapping, credential value.
 // It re-exports only; behaviour lives in the modules named below.
 
+export { STS_ALGORITHMS } from './algorithms';
 export { exchangeToken } from './exchange';
 export type { ExchangeTokenInput } from './exchange';
 export {

@@ -4,14 +4,15 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsStsError } from '../../src/errors';
+import { UpstreamCancel } from '../../src/proxy/callUpstream';
 import { createProxyServer } from '../../src/proxy/createProxy';
 import type { Proxy } from '../../src/proxy/createProxy';
 import type { McpRequestDeps, RequestFacts } from '../../src/proxy/handleMcpRequest';
 import { upstreamRequestHeaders, upstreamTarget } from '../../src/proxy/headerRules';
-import { isLoopbackHost } from '../../src/proxy/options';
 import type { ProxyOptions } from '../../src/proxy/options';
 import { readBody } from '../../src/proxy/readBody';
-import { relayToUpstream } from '../../src/proxy/relayToUpstream';
+import { relayUpstreamResponse } from '../../src/proxy/relayUpstreamResponse';
+import { isLoopbackHost } from '../../src/shared';
 import { upstreamHeaders } from '../../src/signing';
 
 /**
@@ -36,28 +37,34 @@ export function createPassThroughProxy(options: ProxyOptions): Proxy {
 }
 
 /**
- * Reads the body and relays the request unsigned, with the header hygiene of the signed path.
- * @example await passThroughRequest(req, res, deps, { requestId });
+ * Reads the body and relays the request unsigned, with the header hygiene of the signed path;
+ * resolves with the request's facts (a failure in `facts.error`), as `handleMcpRequest` does.
+ * @example const facts = await passThroughRequest(req, res, deps, requestId);
  */
 async function passThroughRequest(
   req: IncomingMessage,
   res: ServerResponse,
   deps: McpRequestDeps,
-  facts: RequestFacts
-): Promise<void> {
-  const method = (req.method ?? 'GET').toUpperCase();
-  const body = await readBody(req, deps.maxBodyBytes);
-  facts.bodyBytes = body.byteLength;
-  const target = upstreamTarget(deps.upstreamUrl, req.url ?? '/');
-  // The signed path's headers, minus the signature: both send the same shape upstream.
-  const headers = upstreamHeaders(
-    upstreamRequestHeaders(req.headers, {
-      method,
-      requestId: facts.requestId,
-      bodyLength: body.byteLength,
-    }),
-    target.host,
-    body.byteLength
-  );
-  await relayToUpstream(req, res, { method, url: target, headers, body }, deps, facts);
+  requestId: string
+): Promise<RequestFacts> {
+  const facts: RequestFacts = { requestId };
+  const cancel = new UpstreamCancel();
+  try {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const body = await readBody(req, deps.maxBodyBytes);
+    facts.bodyBytes = body.byteLength;
+    const target = upstreamTarget(deps.upstreamUrl, req.url ?? '/');
+    // The signed path's headers, minus the signature: both send the same shape upstream.
+    const headers = upstreamHeaders(
+      upstreamRequestHeaders(req.headers, { method, requestId, bodyLength: body.byteLength }),
+      target.host,
+      body.byteLength
+    );
+    const call = { method, url: target, headers, body };
+    facts.upstreamStatus = await relayUpstreamResponse(req, res, call, deps, cancel);
+  } catch (error) {
+    facts.error = error;
+  }
+  if (cancel.cancelled) facts.clientClosed = true;
+  return facts;
 }

@@ -6,10 +6,8 @@ import {
   type Evaluation,
   type RequestContext,
 } from '../../iam';
+import { AWS_MCP_SERVICE_PRINCIPAL, CALLED_VIA_MCP_KEY, VIA_MCP_KEY } from '../../policy';
 import type { AwsCaller } from './caller';
-
-/** The value of `aws:CalledViaAWSMCP` for the AWS MCP Server. */
-export const CALLED_VIA_AWS_MCP = 'aws-mcp.amazonaws.com';
 
 export interface AuthorizationTarget {
   action: string;
@@ -35,8 +33,8 @@ export function mcpRequestContext(
   region: string
 ): Record<string, string | boolean | number> {
   return {
-    'aws:ViaAWSMCPService': true,
-    'aws:CalledViaAWSMCP': CALLED_VIA_AWS_MCP,
+    [VIA_MCP_KEY]: true,
+    [CALLED_VIA_MCP_KEY]: AWS_MCP_SERVICE_PRINCIPAL,
     'aws:PrincipalArn': caller.roleArn,
     'aws:PrincipalAccount': caller.accountId,
     'aws:PrincipalType': 'AssumedRole',

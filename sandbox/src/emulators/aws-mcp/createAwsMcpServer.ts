@@ -1,10 +1,12 @@
 // Runs the AWS MCP Server emulator: `/mcp` behind SigV4 verification and per-account throttling,
 // then stateful MCP sessions with the emulated tools. It issues no credentials (STS emulator does).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { DEFAULT_SERVICE } from '../../config';
 import { AwsStsError } from '../../errors';
-import { DEFAULT_SIGNING_SERVICE, MAX_SIGNED_BODY_BYTES } from '../../signing';
+import { closeServer, listenOn } from '../../http-server';
+import { reachableHost } from '../../shared';
+import { MAX_SIGNED_BODY_BYTES } from '../../signing';
 import type { AccountState } from '../state';
 import { registerApiTools } from './apiTools';
 import { authenticateRequest } from './authenticate';
@@ -66,7 +68,7 @@ export interface AwsMcpServerHandle {
 export function createAwsMcpServer(options: CreateAwsMcpServerOptions): AwsMcpServerHandle {
   const { state } = options;
   const region = options.region ?? 'us-east-1';
-  const service = options.service ?? DEFAULT_SIGNING_SERVICE;
+  const service = options.service ?? DEFAULT_SERVICE;
   const now = options.now ?? (() => new Date());
   const buckets = options.buckets ?? DEFAULT_BUCKETS;
   const throttle =
@@ -162,27 +164,15 @@ export function createAwsMcpServer(options: CreateAwsMcpServerOptions): AwsMcpSe
       });
     });
     server = current;
-    await new Promise<void>((resolve, reject) => {
-      current.once('error', reject);
-      current.listen(port, host, () => {
-        current.off('error', reject);
-        resolve();
-      });
-    });
-    const bound = (current.address() as AddressInfo).port;
-    const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-    return { url: `http://${urlHost}:${bound}${MCP_PATH}`, port: bound };
+    const bound = (await listenOn(current, port, host)).port;
+    return { url: `http://${reachableHost(host)}:${bound}${MCP_PATH}`, port: bound };
   }
 
   async function close(): Promise<void> {
     const current = server;
     server = undefined;
     await sessions.closeAll();
-    if (!current) return;
-    await new Promise<void>((resolve, reject) => {
-      current.close((error) => (error ? reject(error) : resolve()));
-      current.closeAllConnections();
-    });
+    if (current) await closeServer(current);
   }
 
   return {

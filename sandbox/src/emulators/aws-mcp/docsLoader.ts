@@ -10,7 +10,7 @@ export const DEFAULT_DOCS_DIR = fileURLToPath(new URL('../../../../docs', import
 
 /**
  * Every page under `docsDir`, sorted by route. A missing directory yields no pages.
- * @example const pages = await loadDocPages('/work/main/docs');
+ * @example const pages = await loadDocPages('docs');
  */
 export async function loadDocPages(docsDir: string = DEFAULT_DOCS_DIR): Promise<DocPage[]> {
   let entries: string[];

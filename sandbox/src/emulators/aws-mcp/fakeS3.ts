@@ -1,6 +1,6 @@
 // The emulator's fake S3 data: buckets and small text objects that the read operations return.
 // It answers lookups only; authorization and response shapes live in operations.ts.
-import { sha256Hex } from '../../signing';
+import { sha256Hex } from '../../shared';
 
 export interface FakeObject {
   key: string;
@@ -72,7 +72,7 @@ export function findBucket(buckets: readonly FakeBucket[], name: string): FakeBu
  * @example etagFor('x') // '"2d711642b726b04401627ca9fbac32f5"'
  */
 export function etagFor(body: string): string {
-  return `"${sha256Hex(new TextEncoder().encode(body)).slice(0, 32)}"`;
+  return `"${sha256Hex(body).slice(0, 32)}"`;
 }
 
 /** UTF-8 size of an object's body. @example byteSize('é') // 2 */

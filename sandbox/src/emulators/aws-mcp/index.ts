@@ -10,12 +10,7 @@ export { createSignedFetch } from './signedFetch';
 export type { SignedFetchOptions } from './signedFetch';
 export { authenticateRequest } from './authenticate';
 export type { Authentication, AuthenticateOptions } from './authenticate';
-export {
-  accessDeniedMessage,
-  authorizeCall,
-  CALLED_VIA_AWS_MCP,
-  mcpRequestContext,
-} from './authorize';
+export { accessDeniedMessage, authorizeCall, mcpRequestContext } from './authorize';
 export type { AuthorizationOutcome, AuthorizationTarget } from './authorize';
 export type { AwsCaller } from './caller';
 export { parseCliCommand, SUPPORTED_CLI_COMMANDS, tokenizeCommand } from './cliCommand';
@@ -28,7 +23,7 @@ export { DEFAULT_BUCKETS } from './fakeS3';
 export type { FakeBucket, FakeObject } from './fakeS3';
 export { AWS_DOCUMENTED_THROTTLE, createThrottle } from './throttle';
 export type { Throttle, ThrottleDecision, ThrottleOptions } from './throttle';
-export { AWS_MCP_SERVER_REGIONS, listRegions } from './regions';
+export { listRegions } from './regions';
 export { searchDocuments, searchTerms } from './docSearch';
 export { readDocumentation } from './docRead';
 export { parseDocPage } from './docText';

@@ -1,24 +1,14 @@
 // The Region list that the emulated `aws___list_regions` returns. Illustrative, not authoritative:
 // AWS advises against hard-coding it, and the real tool's output shape is not documented here.
 
+import { isAwsMcpServerRegion } from '../../policy';
+
 export interface RegionInfo {
   region_id: string;
   region_long_name: string;
-  /** Whether the AWS MCP Server itself is offered there (FACTS 2.1, as of writing). */
+  /** Whether the AWS MCP Server itself is offered there (the generator's list, as of writing). */
   aws_mcp_server: boolean;
 }
-
-/** Regions listed for the AWS MCP Server endpoint `https://aws-mcp.<region>.api.aws/mcp`. */
-export const AWS_MCP_SERVER_REGIONS: readonly string[] = [
-  'us-east-1',
-  'us-west-2',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-northeast-1',
-  'eu-central-1',
-  'eu-west-1',
-  'eu-west-2',
-];
 
 const COMMERCIAL_REGIONS: readonly [string, string][] = [
   ['us-east-1', 'US East (N. Virginia)'],
@@ -57,10 +47,9 @@ const COMMERCIAL_REGIONS: readonly [string, string][] = [
  * @example listRegions().find((r) => r.region_id === 'eu-west-1')?.aws_mcp_server // true
  */
 export function listRegions(): RegionInfo[] {
-  const mcp = new Set(AWS_MCP_SERVER_REGIONS);
   return COMMERCIAL_REGIONS.map(([id, name]) => ({
     region_id: id,
     region_long_name: name,
-    aws_mcp_server: mcp.has(id),
+    aws_mcp_server: isAwsMcpServerRegion(id),
   }));
 }

@@ -2,8 +2,8 @@
 // Action/Version. A request must be signed, as IAM requires, but any SigV4 signature is accepted
 // unchecked: there is one account and no IAM users to verify against.
 
-import { newRequestId, queryError, queryParameters, queryResponse } from '../sts-core';
-import type { QueryRequest } from '../sts-core';
+import { newRequestId, queryError, queryParameters, queryResponse } from '../aws-query';
+import type { QueryRequest } from '../aws-query';
 import { IAM_ACTIONS } from './iamActions';
 import { IamFault, iamFaults } from './iamFaults';
 import { IAM_NAMESPACE } from './iamXml';

@@ -1,8 +1,8 @@
 // The IAM Query actions the emulator implements: each reads its form parameters, calls the typed
 // operation and renders its Result XML (undefined for actions whose response has no Result).
 
-import { queryList, queryStructList, xmlElement } from '../sts-core';
-import { encodePolicyDocument, membersXml, oidcProviderXml, roleXml, tagsXml } from './iamXml';
+import { membersXml, queryList, queryStructList, xmlElement } from '../aws-query';
+import { encodePolicyDocument, oidcProviderXml, roleXml, tagsXml } from './iamXml';
 import {
   addClientIdToOidcProvider,
   createOidcProvider,
@@ -31,6 +31,17 @@ export type IamAction = (params: URLSearchParams, env: IamEnvironment) => string
 const text = (params: URLSearchParams, name: string): string => params.get(name) ?? '';
 const optional = (params: URLSearchParams, name: string): string | undefined =>
   params.get(name) ?? undefined;
+
+/** An action on one client ID of a provider (Add/RemoveClientID…): no Result element. */
+function clientIdAction(
+  change: (env: IamEnvironment, arn: string, clientId: string) => void
+): IamAction {
+  return (params, env) => {
+    requireSent(params, 'OpenIDConnectProviderArn', 'ClientID');
+    change(env, text(params, 'OpenIDConnectProviderArn'), text(params, 'ClientID'));
+    return undefined;
+  };
+}
 
 function tagsOf(params: URLSearchParams): Tag[] {
   return queryStructList(params, 'Tags', ['Key', 'Value'] as const).map((t) => ({
@@ -72,24 +83,8 @@ export const IAM_ACTIONS: Record<string, IamAction> = {
     );
     return `<OpenIDConnectProviderList>${members.join('')}</OpenIDConnectProviderList>`;
   },
-  AddClientIDToOpenIDConnectProvider: (params, env) => {
-    requireSent(params, 'OpenIDConnectProviderArn', 'ClientID');
-    addClientIdToOidcProvider(
-      env,
-      text(params, 'OpenIDConnectProviderArn'),
-      text(params, 'ClientID')
-    );
-    return undefined;
-  },
-  RemoveClientIDFromOpenIDConnectProvider: (params, env) => {
-    requireSent(params, 'OpenIDConnectProviderArn', 'ClientID');
-    removeClientIdFromOidcProvider(
-      env,
-      text(params, 'OpenIDConnectProviderArn'),
-      text(params, 'ClientID')
-    );
-    return undefined;
-  },
+  AddClientIDToOpenIDConnectProvider: clientIdAction(addClientIdToOidcProvider),
+  RemoveClientIDFromOpenIDConnectProvider: clientIdAction(removeClientIdFromOidcProvider),
   DeleteOpenIDConnectProvider: (params, env) => {
     requireSent(params, 'OpenIDConnectProviderArn');
     deleteOidcProvider(env, text(params, 'OpenIDConnectProviderArn'));

@@ -1,7 +1,7 @@
 // IAM's XML for the entities the emulator stores: Role, an OIDC provider's fields, tag and
 // member lists. Policy documents are URL-encoded, as IAM returns them. No decisions here.
 
-import { isoSeconds, xmlElement } from '../sts-core';
+import { isoSeconds, membersXml, xmlElement } from '../aws-query';
 import type { OidcProviderRecord, RoleRecord } from '../state';
 import { oidcProviderHostPath } from '../state';
 import type { Tag } from './types';
@@ -15,14 +15,6 @@ export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
  */
 export function encodePolicyDocument(document: string): string {
   return encodeURIComponent(document);
-}
-
-/**
- * `<Name><member>…</member>…</Name>`.
- * @example membersXml('ClientIDList', ['a']) // '<ClientIDList><member>a</member></ClientIDList>'
- */
-export function membersXml(name: string, values: readonly string[]): string {
-  return `<${name}>${values.map((v) => xmlElement('member', v)).join('')}</${name}>`;
 }
 
 /** `<Tags>` with Key/Value members, or '' when there are none. */

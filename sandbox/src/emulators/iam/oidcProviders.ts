@@ -1,7 +1,8 @@
 // IAM OpenID Connect providers: create (URL, audiences, thumbprints, tags), read, list, add or
 // remove an audience, delete. Rules and messages are IAM's; there is no HTTP or XML here.
 
-import type { MemberRule } from '../sts-core';
+import { isLoopbackUrl } from '../../shared';
+import type { MemberRule } from '../aws-query';
 import type { OidcProviderRecord } from '../state';
 import { iamFaults } from './iamFaults';
 import { requireMembers } from './requireMembers';
@@ -18,7 +19,6 @@ const ARN_RULE: MemberRule = {
   minLength: 20,
   maxLength: 2048,
 };
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export interface CreateOidcProviderInput {
   url: string;
@@ -41,7 +41,7 @@ function checkProviderUrl(url: string, allowLoopbackHttp: boolean): void {
   } catch {
     throw iamFaults.invalidInput(`Invalid Openid Connect Provider URL: ${url}`);
   }
-  const loopback = allowLoopbackHttp && LOOPBACK_HOSTS.has(parsed.hostname);
+  const loopback = allowLoopbackHttp && isLoopbackUrl(parsed);
   const scheme = loopback ? /^https?:\/\//i : /^https:\/\//i;
   if (!scheme.test(url)) {
     throw iamFaults.invalidInput(

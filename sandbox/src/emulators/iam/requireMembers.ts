@@ -1,8 +1,8 @@
 // Member constraint checks for IAM's typed inputs, reported as one ValidationError as IAM does.
-// The constraint wording itself lives in sts-core's memberRules (shared with STS).
+// The constraint wording itself lives in aws-query's memberRules (shared with STS).
 
-import { memberValues, memberViolations, validationErrorMessage } from '../sts-core';
-import type { MemberRule } from '../sts-core';
+import { memberValues, memberViolations, validationErrorMessage } from '../aws-query';
+import type { MemberRule } from '../aws-query';
 import { iamFaults } from './iamFaults';
 
 /**

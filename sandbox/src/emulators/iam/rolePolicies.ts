@@ -1,7 +1,7 @@
 // A role's inline permission policies: put (grammar and the role's 10,240-character aggregate
 // quota), get, list, delete. Managed policies and AttachRolePolicy are not emulated.
 
-import type { MemberRule } from '../sts-core';
+import type { MemberRule } from '../aws-query';
 import { iamFaults } from './iamFaults';
 import { requireMembers } from './requireMembers';
 import { checkPolicyDocument, checkPolicyQuota } from './policyDocuments';

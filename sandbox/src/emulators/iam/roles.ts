@@ -2,8 +2,8 @@
 // update (trust policy, description, maximum session), delete. Rules and messages are IAM's;
 // inline policies live in rolePolicies.ts.
 
-import { randomString, UPPER_ALPHANUMERIC } from '../sts-core';
-import type { MemberRule } from '../sts-core';
+import { randomString, UPPER_ALPHANUMERIC } from '../aws-query';
+import type { MemberRule } from '../aws-query';
 import type { RoleRecord } from '../state';
 import { iamFaults } from './iamFaults';
 import { requireMembers } from './requireMembers';

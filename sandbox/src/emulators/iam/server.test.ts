@@ -24,7 +24,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AccountState } from '../state';
 import { createIamServer } from './server';
-import type { ListeningServer } from '../sts';
+import type { ListeningServer } from '../aws-query/server';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const ISSUER = 'dev-123456.okta.com/oauth2/default';

@@ -1,9 +1,14 @@
 // The IAM emulator as an HTTP server on node:http (Node edge). Requests must be signed, but any
 // SigV4 signature, even with dummy credentials, is accepted; there is one account.
 
-import { createQueryServer, listening, readQueryRequest, writeQueryResponse } from '../sts';
-import type { ListeningServer } from '../sts';
-import { queryParameters } from '../sts-core';
+import {
+  createQueryServer,
+  listening,
+  readQueryRequest,
+  writeQueryResponse,
+} from '../aws-query/server';
+import type { ListeningServer } from '../aws-query/server';
+import { queryParameters } from '../aws-query';
 import type { AccountState } from '../state';
 import { handleIamRequest } from './handleIamRequest';
 

@@ -1,7 +1,7 @@
 // Tag lists as IAM checks them on create calls: count quota, key and value lengths, unique keys.
 // It does not implement TagRole/UntagRole.
 
-import { memberValues, memberViolations, validationErrorMessage } from '../sts-core';
+import { memberValues, memberViolations, validationErrorMessage } from '../aws-query';
 import { iamFaults } from './iamFaults';
 import type { Tag } from './types';
 

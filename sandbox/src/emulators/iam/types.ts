@@ -1,7 +1,7 @@
 // The IAM emulator's shapes: its environment, typed operation inputs, and its HTTP-ready answer.
 // No logic lives here.
 
-import type { QueryResponse } from '../sts-core';
+import type { QueryResponse } from '../aws-query';
 import type { AccountState } from '../state';
 
 /** What one IAM call may read and write. */

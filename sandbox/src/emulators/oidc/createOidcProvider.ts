@@ -2,9 +2,10 @@
 // the emulator's interaction pages on one loopback HTTP server. It does not fetch tokens.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Provider, type ClientMetadata } from 'oidc-provider';
 import { AwsStsError } from '../../errors';
+import { closeServer, listenOn } from '../../http-server';
+import { reachableHost } from '../../shared';
 import { defaultClients } from './clients';
 import { handleInteraction, interactionPath } from './interactions';
 import { buildProviderConfiguration } from './providerConfig';
@@ -73,15 +74,8 @@ export function createOidcProvider(options: CreateOidcProviderOptions = {}): Oid
       route.handler(req, res);
     });
     server = current;
-    await new Promise<void>((resolve, reject) => {
-      current.once('error', reject);
-      current.listen(port, host, () => {
-        current.off('error', reject);
-        resolve();
-      });
-    });
-    const bound = (current.address() as AddressInfo).port;
-    issuer ??= `http://${urlHost(host)}:${bound}`;
+    const bound = (await listenOn(current, port, host)).port;
+    issuer ??= `http://${reachableHost(host)}:${bound}`;
     const provider = new Provider(
       issuer,
       buildProviderConfiguration({
@@ -113,11 +107,7 @@ export function createOidcProvider(options: CreateOidcProviderOptions = {}): Oid
   async function close(): Promise<void> {
     const current = server;
     server = undefined;
-    if (!current) return;
-    await new Promise<void>((resolve, reject) => {
-      current.close((error) => (error ? reject(error) : resolve()));
-      current.closeAllConnections();
-    });
+    if (current) await closeServer(current);
   }
 
   return {
@@ -133,10 +123,4 @@ export function createOidcProvider(options: CreateOidcProviderOptions = {}): Oid
     users,
     clients,
   };
-}
-
-/** `127.0.0.1` for wildcard binds (a reachable URL), brackets for IPv6 literals. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }

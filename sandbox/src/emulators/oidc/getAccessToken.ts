@@ -44,7 +44,7 @@ export async function getTokenResponse(options: GetAccessTokenOptions): Promise<
   const clientId = options.clientId ?? DEFAULT_PUBLIC_CLIENT_ID;
   const redirectUri = options.redirectUri ?? DEFAULT_REDIRECT_URI;
   const metadata = await discover(fetchFn, options.issuer);
-  const { verifier, challenge } = await createPkcePair();
+  const { verifier, challenge } = createPkcePair();
   const state = randomBase64Url(16);
 
   const authUrl = new URL(metadata.authorization_endpoint);

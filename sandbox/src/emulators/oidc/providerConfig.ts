@@ -2,6 +2,7 @@
 // audience (resource indicators), PKCE, client credentials, loopback-friendly settings. No I/O.
 import { errors } from 'oidc-provider';
 import type { ClientMetadata, Configuration, JsonObject } from 'oidc-provider';
+import { isLoopbackUrl } from '../../shared';
 import { escapeHtml } from './interactionPages';
 import { createMemoryAdapterFactory } from './memoryAdapter';
 import { audienceForResource, resourceIndicatorFor } from './resourceIndicator';
@@ -59,7 +60,7 @@ export function buildProviderConfiguration(input: ProviderConfigInput): Configur
       const user = findUserBySub(users, token.accountId);
       return user ? userTokenClaims(user) : undefined;
     },
-    clientBasedCORS: (_ctx, origin) => isLoopbackOrigin(origin),
+    clientBasedCORS: (_ctx, origin) => isLoopbackUrl(origin),
     // Errors that cannot be redirected to the client (bad client_id or redirect_uri): JSON for
     // scripts, a short page for browsers.
     async renderError(ctx, out) {
@@ -119,13 +120,4 @@ export function buildProviderConfiguration(input: ProviderConfigInput): Configur
       },
     },
   };
-}
-
-function isLoopbackOrigin(origin: string): boolean {
-  try {
-    const { hostname } = new URL(origin);
-    return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-  } catch {
-    return false;
-  }
 }

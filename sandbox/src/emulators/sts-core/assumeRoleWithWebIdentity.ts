@@ -5,8 +5,8 @@ import { evaluateTrustPolicy } from '../../iam';
 import { sessionNameProblem } from '../../session';
 import type { IssuedCredentials, OidcProviderRecord } from '../state';
 import { issueCredentials } from './issueCredentials';
-import { ARN_PATTERN, memberViolations, validationErrorMessage } from './memberRules';
-import type { MemberRule } from './memberRules';
+import { ARN_PATTERN, memberViolations, validationErrorMessage } from '../aws-query';
+import type { MemberRule } from '../aws-query';
 import { stsFaults, StsFault } from './stsFaults';
 import { webIdentityTrustRequest } from './trustRequest';
 import type { StsEnvironment, StsExplanation } from './types';
@@ -16,7 +16,7 @@ import { checkTokenTimes, decodeWebIdentityToken } from './webIdentityToken';
 /** STS's default session length when DurationSeconds is not sent. */
 export const DEFAULT_DURATION_SECONDS = 3600;
 
-/** The request members' constraints from the STS model (FACTS 2.3). */
+/** The request members' constraints from the STS model (botocore `data/sts/2011-06-15/service-2.json`). */
 const MEMBER_RULES: readonly MemberRule[] = [
   { name: 'RoleArn', required: true, minLength: 20, maxLength: 2048, pattern: ARN_PATTERN },
   {

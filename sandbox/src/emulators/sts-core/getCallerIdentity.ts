@@ -6,7 +6,7 @@ import { verifySigV4 } from '../../signing';
 import type { SigV4ErrorCode } from '../../signing';
 import type { IssuedCredentials } from '../state';
 import { StsRefusal } from './assumeRoleWithWebIdentity';
-import type { QueryRequest } from './awsQuery';
+import type { QueryRequest } from '../aws-query';
 import { stsFaults } from './stsFaults';
 import type { StsFault } from './stsFaults';
 import type { StsEnvironment, StsExplanation } from './types';

@@ -2,8 +2,8 @@
 // It dispatches on Action/Version; each action's rules live in their own module.
 
 import { assumeRoleWithWebIdentity, StsRefusal } from './assumeRoleWithWebIdentity';
-import { newRequestId, queryError, queryParameters, queryResponse } from './awsQuery';
-import type { QueryRequest } from './awsQuery';
+import { newRequestId, queryError, queryParameters, queryResponse } from '../aws-query';
+import type { QueryRequest } from '../aws-query';
 import { getCallerIdentity } from './getCallerIdentity';
 import {
   assumeRoleWithWebIdentityResultXml,

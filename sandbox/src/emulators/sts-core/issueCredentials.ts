@@ -2,7 +2,7 @@
 // account, so the AWS MCP emulator can check SigV4 signatures made with them. No policy logic.
 
 import type { AccountState, IssuedCredentials, RoleRecord } from '../state';
-import { randomBase64, randomString, SECRET_ALPHABET, UPPER_ALPHANUMERIC } from './random';
+import { randomBase64, randomString, SECRET_ALPHABET, UPPER_ALPHANUMERIC } from '../aws-query';
 
 export interface CredentialGrant {
   role: RoleRecord;

@@ -1,9 +1,9 @@
 // The bodies of successful AssumeRoleWithWebIdentityResult and GetCallerIdentityResult, in the
-// element order of AWS's API reference examples. It does not build the envelope (awsQuery.ts) or
+// element order of AWS's API reference examples. It does not build the envelope (../aws-query) or
 // decide anything.
 
 import type { IssuedCredentials, OidcProviderRecord } from '../state';
-import { isoSeconds, xmlElement } from './awsQuery';
+import { isoSeconds, xmlElement } from '../aws-query';
 
 /** The STS API version the emulator speaks. */
 export const STS_VERSION = '2011-06-15';

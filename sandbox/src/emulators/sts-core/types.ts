@@ -4,7 +4,7 @@
 import type { JWTVerifyGetKey } from 'jose';
 import type { Evaluation, RequestContext, RequestPrincipal } from '../../iam';
 import type { AccountState } from '../state';
-import type { QueryResponse } from './awsQuery';
+import type { QueryResponse } from '../aws-query';
 
 /** A jose key function over one issuer's JWKS (`createLocalJWKSet` / `createRemoteJWKSet`). */
 export type JwksKeyGetter = JWTVerifyGetKey;

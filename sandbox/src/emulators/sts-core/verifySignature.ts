@@ -3,11 +3,9 @@
 
 import { compactVerify, errors } from 'jose';
 import type { CompactVerifyGetKey, CryptoKey, ProtectedHeaderParameters } from 'jose';
+import { STS_ALGORITHMS } from '../../sts/algorithms';
 import { stsFaults } from './stsFaults';
 import type { ResolveJwks } from './types';
-
-/** The JWS algorithms STS accepts for web identity tokens. */
-export const STS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'] as const;
 
 function reasonOf(error: unknown): string {
   if (error instanceof errors.JOSEError) return `${error.code}: ${error.message}`;

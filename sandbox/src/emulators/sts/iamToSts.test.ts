@@ -16,7 +16,7 @@ import type { TestIssuer } from '../../../test/support/testIssuer';
 import { createIamServer } from '../iam/server';
 import { AccountState } from '../state';
 import { createStsServer } from './server';
-import type { ListeningServer } from './queryHttp';
+import type { ListeningServer } from '../aws-query/server';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const state = new AccountState({ accountId: '210987654321' });

@@ -5,8 +5,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleStsRequest } from '../sts-core';
 import type { ResolveJwks, StsExplanation } from '../sts-core';
 import type { AccountState } from '../state';
-import { createQueryServer, listening, readQueryRequest, writeQueryResponse } from './queryHttp';
-import type { ListeningServer } from './queryHttp';
+import {
+  createQueryServer,
+  listening,
+  readQueryRequest,
+  writeQueryResponse,
+} from '../aws-query/server';
+import type { ListeningServer } from '../aws-query/server';
 import { createRemoteJwksResolver } from './remoteJwks';
 
 export interface StsServerOptions {
