@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { codeSpan, generateReadme } from './readme';
-import { tutorialValuesWith } from './tutorialValues';
+import { tutorialValuesWith } from './input/tutorialValues';
 
 describe('codeSpan', () => {
   const cases: [string, string][] = [

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { fieldPathText, parseFieldPath } from './inputChecks';
 import { parseGeneratorValues } from './parseValues';
 import { TUTORIAL_VALUES } from './tutorialValues';
-import type { FieldPath } from './types';
+import type { FieldPath } from '../types';
 import { validateGeneratorInput } from './validateInput';
 
 const base = TUTORIAL_VALUES as unknown as Record<string, unknown>;
