@@ -2,9 +2,10 @@
 // stub), written by the STS emulator core's own XML: the AssumeRoleWithWebIdentity result and the
 // Query ErrorResponse. It decides nothing; tests choose what to answer.
 
-import { queryError, queryResponse, STS_NAMESPACE } from '../../src/emulators/sts-core';
+import { queryError, queryResponse } from '../../src/emulators/aws-query';
+import type { QueryResponse } from '../../src/emulators/aws-query';
+import { STS_NAMESPACE } from '../../src/emulators/sts-core';
 import { assumeRoleWithWebIdentityResultXml } from '../../src/emulators/sts-core/responseXml';
-import type { QueryResponse } from '../../src/emulators/sts-core';
 import { oidcProviderHostPath } from '../../src/emulators/state';
 
 export interface AssumeRoleWithWebIdentityResultFields {
