@@ -10,6 +10,7 @@ import type { AwsStsConfig } from '../config';
 import { selectRole } from '../roles';
 import type { RoleMapper, RoleSelection } from '../roles';
 import { extractSessionName } from '../session';
+import type { SignForUpstreamOptions } from '../signing';
 import type { CredentialCache, CredentialOutcome } from '../sts';
 import { UpstreamCancel } from './callUpstream';
 import { upstreamRequestHeaders, upstreamTarget } from './headerRules';
@@ -97,6 +98,11 @@ export interface RequestFacts {
   clientClosed?: boolean;
   /** What a step threw; nothing was sent for it yet (or the connection was torn down). */
   error?: unknown;
+  /**
+   * The decision the role and session-name facts came from (the same object for every request
+   * of one token): the request log binds those facts once per decision instead of per line.
+   */
+  decision?: RequestDecision;
 }
 
 /**
@@ -131,6 +137,7 @@ export async function handleMcpRequest(
     facts.roleFallback = decision.roleFallback;
     facts.sessionName = decision.sessionName;
     if (decision.sessionNameSanitized) facts.sessionNameSanitized = true;
+    facts.decision = decision;
 
     const body = await readBody(req, deps.maxBodyBytes);
     facts.bodyBytes = body.byteLength;
@@ -172,7 +179,7 @@ export async function handleMcpRequest(
         body,
       },
       credentials,
-      { region: deps.config.region, service: deps.config.service, maxBodyBytes: deps.maxBodyBytes }
+      signingOptions(deps)
     );
 
     facts.upstreamStatus = await relayUpstreamResponse(
@@ -187,6 +194,22 @@ export async function handleMcpRequest(
   }
   if (cancel.cancelled) facts.clientClosed = true;
   return facts;
+}
+
+const signingOptionsByDeps = new WeakMap<McpRequestDeps, SignForUpstreamOptions>();
+
+/** The signer's options, the same for every request of one proxy: made once. */
+function signingOptions(deps: McpRequestDeps): SignForUpstreamOptions {
+  let options = signingOptionsByDeps.get(deps);
+  if (options === undefined) {
+    options = {
+      region: deps.config.region,
+      service: deps.config.service,
+      maxBodyBytes: deps.maxBodyBytes,
+    };
+    signingOptionsByDeps.set(deps, options);
+  }
+  return options;
 }
 
 /**
