@@ -98,11 +98,6 @@ export interface RequestFacts {
   clientClosed?: boolean;
   /** What a step threw; nothing was sent for it yet (or the connection was torn down). */
   error?: unknown;
-  /**
-   * The decision the role and session-name facts came from (the same object for every request
-   * of one token): the request log binds those facts once per decision instead of per line.
-   */
-  decision?: RequestDecision;
 }
 
 /**
@@ -137,7 +132,6 @@ export async function handleMcpRequest(
     facts.roleFallback = decision.roleFallback;
     facts.sessionName = decision.sessionName;
     if (decision.sessionNameSanitized) facts.sessionNameSanitized = true;
-    facts.decision = decision;
 
     const body = await readBody(req, deps.maxBodyBytes);
     facts.bodyBytes = body.byteLength;

@@ -3,25 +3,8 @@
 
 import type { Logger } from 'pino';
 import type { ErrorResponse } from './errorResponses';
-import type { RequestDecision, RequestFacts } from './handleMcpRequest';
+import type { RequestFacts } from './handleMcpRequest';
 import { HEALTH_PATH } from './routes';
-
-/** Per decision: the child logger that carries its role and session name, and its parent. */
-const decisionLoggers = new WeakMap<RequestDecision, { parent: Logger; child: Logger }>();
-
-function decisionLogger(parent: Logger, decision: RequestDecision): Logger {
-  const known = decisionLoggers.get(decision);
-  if (known !== undefined && known.parent === parent) return known.child;
-  const bindings: Record<string, unknown> = {
-    roleArn: decision.roleArn,
-    roleFallback: decision.roleFallback,
-    sessionName: decision.sessionName,
-  };
-  if (decision.sessionNameSanitized) bindings.sessionNameSanitized = true;
-  const child = parent.child(bindings);
-  decisionLoggers.set(decision, { parent, child });
-  return child;
-}
 
 /**
  * Writes the request's line: `error` for an internal failure, `debug` for /health, else `info`.
@@ -44,19 +27,12 @@ export function logRequest(
     status,
     durationMs: Math.round(durationMs * 10) / 10,
   };
-  const { decision } = facts;
-  if (decision !== undefined && decision.roleArn === facts.roleArn) {
-    // The role and session name as bound fields of the decision's child logger: serialised once
-    // per token, not on every line (same fields, before `requestId` in the line).
-    logger = decisionLogger(logger, decision);
-  } else {
-    if (facts.roleArn) {
-      line.roleArn = facts.roleArn;
-      line.roleFallback = facts.roleFallback;
-    }
-    if (facts.sessionName) line.sessionName = facts.sessionName;
-    if (facts.sessionNameSanitized) line.sessionNameSanitized = true;
+  if (facts.roleArn) {
+    line.roleArn = facts.roleArn;
+    line.roleFallback = facts.roleFallback;
   }
+  if (facts.sessionName) line.sessionName = facts.sessionName;
+  if (facts.sessionNameSanitized) line.sessionNameSanitized = true;
   if (facts.cache) line.cache = facts.cache;
   if (facts.bodyBytes !== undefined) line.bodyBytes = facts.bodyBytes;
   if (facts.upstreamStatus !== undefined) line.upstreamStatus = facts.upstreamStatus;
