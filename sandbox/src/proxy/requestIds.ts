@@ -27,7 +27,8 @@ export function newRequestId(): string {
   next++;
   for (let i = 0; i < 16; i++) {
     let byte = pool[start + i] as number;
-    if (i === 6) byte = (byte & 0x0f) | 0x40; // version 4
+    if (i === 6)
+      byte = (byte & 0x0f) | 0x40; // version 4
     else if (i === 8) byte = (byte & 0x3f) | 0x80; // variant 10
     const at = OFFSETS[i] as number;
     text[at] = HEX[byte >> 4] as number;

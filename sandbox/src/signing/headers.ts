@@ -69,7 +69,8 @@ export function connectionNamedHeaders(bag: Record<string, unknown>): Set<string
     const value = bag[name];
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) {
-      for (const one of value as readonly unknown[]) named = addConnectionTokens(named, String(one));
+      for (const one of value as readonly unknown[])
+        named = addConnectionTokens(named, String(one));
     } else {
       named = addConnectionTokens(named, typeof value === 'string' ? value : String(value));
     }
@@ -77,13 +78,19 @@ export function connectionNamedHeaders(bag: Record<string, unknown>): Set<string
   return named;
 }
 
-function addConnectionTokens(named: Set<string> | undefined, value: string): Set<string> | undefined {
+function addConnectionTokens(
+  named: Set<string> | undefined,
+  value: string
+): Set<string> | undefined {
   if (!value.includes(',')) return addConnectionToken(named, value); // `keep-alive`: no split
   for (const token of value.split(',')) named = addConnectionToken(named, token);
   return named;
 }
 
-function addConnectionToken(named: Set<string> | undefined, token: string): Set<string> | undefined {
+function addConnectionToken(
+  named: Set<string> | undefined,
+  token: string
+): Set<string> | undefined {
   const header = token.trim().toLowerCase();
   if (header !== '' && !HOP_BY_HOP.has(header)) (named ??= new Set()).add(header);
   return named;

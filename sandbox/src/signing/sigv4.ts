@@ -234,7 +234,8 @@ export function createSigV4Signer(hashing: SigV4Hashing): SigV4Signer {
       pieces[n++] = payloadHash;
       pieces.length = n; // unchanged from one request to the next of the same shape
       const canonicalRequest = pieces.join('');
-      const stringToSign = stringToSignHead(longDate, derived) + hashing.sha256Hex(canonicalRequest);
+      const stringToSign =
+        stringToSignHead(longDate, derived) + hashing.sha256Hex(canonicalRequest);
       const signature = hashing.hmacSha256Hex(derived.key, stringToSign);
       const authorization = authorizationHead(derived, credentials, signedHeaders) + signature;
       headers.authorization = authorization;
