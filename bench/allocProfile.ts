@@ -30,7 +30,7 @@ const aws = await startChild<{ issuer: string; stsEndpoint: string }>('awsProces
 const upstream = await startChild<{ origin: string }>('upstreamProcess.ts', {});
 const logger = createProxyLogger({
   level: 'info',
-  destination: pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }),
+  destination: pino.destination({ dest: '/dev/null', sync: true }), // as bench/proxyProcess.ts
 });
 const options = {
   config: TEST_CONFIG,

@@ -29,11 +29,14 @@ export interface ProxyProcessStats extends MemorySample {
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as ProxySpec;
-// Every proxy writes its info line per request, as in production: here into /dev/null, through
-// pino's buffered asynchronous destination (one write per 4 KiB rather than per line).
+// Every proxy writes its info line per request, as in production, where `serve` writes each line
+// to standard error as it comes: here each line into /dev/null, one synchronous write per line.
+// Not sonic-boom's buffered asynchronous mode (minLength): it measures its whole pending buffer
+// with Buffer.byteLength on every line, which flattens it, about 6 KB of garbage and 3 µs per
+// line that the product never pays (bench/RESULTS.md).
 const logger = createProxyLogger({
   level: 'info',
-  destination: pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }),
+  destination: pino.destination({ dest: '/dev/null', sync: true }),
 });
 const options: ProxyOptions = {
   config: TEST_CONFIG,

@@ -70,55 +70,94 @@ function attempt(
       return;
     }
     const send = call.url.protocol === 'https:' ? httpsRequest : httpRequest;
-    let settled = false;
-    let timedOut = false;
     const target = targetOf(call.url);
-    const req = send({
+    const requestOptions: RequestOptions = {
       ...target.options,
       method: call.method,
       // A flat list goes to the request line as is; an object is set header by header.
       headers: headerList(call.headers, target.host),
-      ...(options.agent ? { agent: options.agent } : {}),
-    });
+    };
+    if (options.agent) requestOptions.agent = options.agent;
+    const req = send(requestOptions) as AttemptRequest;
     options.cancel.request = req;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      req.destroy(new Error('upstream response timeout'));
-    }, options.timeoutMs);
-    req.once('response', (response) => {
-      settled = true;
-      clearTimeout(timer);
-      resolve(response);
-    });
+    // The listeners are module functions that find this state on the request: no closures.
+    req[ATTEMPT] = {
+      call,
+      options,
+      mayRetry,
+      resolve,
+      reject,
+      settled: false,
+      timedOut: false,
+      timer: setTimeout(onTimeout, options.timeoutMs, req),
+    };
+    req.on('response', onResponse);
     // Stays attached: errors after the response arrived surface on the response stream.
-    req.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      if (settled) return;
-      settled = true;
-      if (timedOut) {
-        reject(
-          new ProxyError(
-            'upstream_timeout',
-            `Upstream timeout: the MCP server sent no response within ${options.timeoutMs} ms`,
-            { detail: `no response headers after ${options.timeoutMs} ms` }
-          )
-        );
-      } else if (options.cancel.cancelled) {
-        reject(new ProxyError('client_closed', 'Client closed the request'));
-      } else if (mayRetry && req.reusedSocket && error.code === 'ECONNRESET') {
-        resolve(attempt(call, options, false));
-      } else {
-        reject(
-          new ProxyError(
-            'upstream_unreachable',
-            'Upstream unreachable: could not reach the MCP server',
-            { detail: `${error.code ?? error.name}: ${error.message.split('\n')[0] ?? ''}` }
-          )
-        );
-      }
-    });
+    req.on('error', onRequestError);
     req.end(call.body.byteLength > 0 ? call.body : undefined);
   });
+}
+
+const ATTEMPT = Symbol('upstreamAttempt');
+
+/** One attempt's state, kept on its request. */
+interface Attempt {
+  call: UpstreamCall;
+  options: UpstreamCallOptions;
+  mayRetry: boolean;
+  resolve: (response: IncomingMessage | Promise<IncomingMessage>) => void;
+  reject: (error: ProxyError) => void;
+  settled: boolean;
+  timedOut: boolean;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+type AttemptRequest = ClientRequest & { [ATTEMPT]?: Attempt };
+
+function onTimeout(req: AttemptRequest): void {
+  const state = req[ATTEMPT];
+  if (state !== undefined) state.timedOut = true;
+  req.destroy(new Error('upstream response timeout'));
+}
+
+function onResponse(this: AttemptRequest, response: IncomingMessage): void {
+  const state = this[ATTEMPT];
+  if (state === undefined || state.settled) return;
+  state.settled = true;
+  clearTimeout(state.timer);
+  state.resolve(response);
+}
+
+function onRequestError(this: AttemptRequest, error: NodeJS.ErrnoException): void {
+  const state = this[ATTEMPT];
+  if (state === undefined) return;
+  clearTimeout(state.timer);
+  if (state.settled) return;
+  state.settled = true;
+  const { options } = state;
+  if (state.timedOut) {
+    state.reject(
+      new ProxyError(
+        'upstream_timeout',
+        `Upstream timeout: the MCP server sent no response within ${options.timeoutMs} ms`,
+        { detail: `no response headers after ${options.timeoutMs} ms` }
+      )
+    );
+  } else if (options.cancel.cancelled) {
+    state.reject(new ProxyError('client_closed', 'Client closed the request'));
+  } else if (state.mayRetry && this.reusedSocket && error.code === 'ECONNRESET') {
+    state.resolve(attempt(state.call, options, false));
+  } else {
+    state.reject(
+      new ProxyError(
+        'upstream_unreachable',
+        'Upstream unreachable: could not reach the MCP server',
+        {
+          detail: `${error.code ?? error.name}: ${error.message.split('\n')[0] ?? ''}`,
+        }
+      )
+    );
+  }
 }
 
 interface Target {

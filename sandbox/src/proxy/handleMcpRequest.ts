@@ -10,6 +10,7 @@ import type { AwsStsConfig } from '../config';
 import { selectRole } from '../roles';
 import type { RoleMapper, RoleSelection } from '../roles';
 import { extractSessionName } from '../session';
+import type { SignForUpstreamOptions } from '../signing';
 import type { CredentialCache, CredentialOutcome } from '../sts';
 import { UpstreamCancel } from './callUpstream';
 import { upstreamRequestHeaders, upstreamTarget } from './headerRules';
@@ -172,7 +173,7 @@ export async function handleMcpRequest(
         body,
       },
       credentials,
-      { region: deps.config.region, service: deps.config.service, maxBodyBytes: deps.maxBodyBytes }
+      signingOptions(deps)
     );
 
     facts.upstreamStatus = await relayUpstreamResponse(
@@ -187,6 +188,22 @@ export async function handleMcpRequest(
   }
   if (cancel.cancelled) facts.clientClosed = true;
   return facts;
+}
+
+const signingOptionsByDeps = new WeakMap<McpRequestDeps, SignForUpstreamOptions>();
+
+/** The signer's options, the same for every request of one proxy: made once. */
+function signingOptions(deps: McpRequestDeps): SignForUpstreamOptions {
+  let options = signingOptionsByDeps.get(deps);
+  if (options === undefined) {
+    options = {
+      region: deps.config.region,
+      service: deps.config.service,
+      maxBodyBytes: deps.maxBodyBytes,
+    };
+    signingOptionsByDeps.set(deps, options);
+  }
+  return options;
 }
 
 /**

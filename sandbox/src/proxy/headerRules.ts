@@ -17,8 +17,17 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:@+=/-]{0,127}$/;
  */
 export const NOT_FORWARDED_REQUEST_HEADERS: readonly string[] = ['origin', 'expect'];
 
+const DROPPED_REQUEST_HEADERS = new Set([...NOT_FORWARDED_REQUEST_HEADERS, 'content-length']);
+
+/** Not copied from the client: `origin`, `expect`, and `content-length` (the proxy states it). */
+function isDroppedRequestHeader(name: string): boolean {
+  return DROPPED_REQUEST_HEADERS.has(name);
+}
+
 /** Methods whose request carries a body, so the upstream request states its length. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+const randomUuid = (): string => globalThis.crypto.randomUUID();
 
 /**
  * The request id: the client's `x-request-id` when sane, else a new UUID.
@@ -26,7 +35,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  */
 export function requestIdFor(
   header: string | readonly string[] | undefined,
-  generate: () => string = () => globalThis.crypto.randomUUID()
+  generate: () => string = randomUuid
 ): string {
   const value = typeof header === 'string' ? header.trim() : undefined;
   return value !== undefined && SANE_REQUEST_ID.test(value) ? value : generate();
@@ -41,9 +50,7 @@ export function upstreamRequestHeaders(
   incoming: HeaderInput,
   options: { method: string; requestId: string; bodyLength: number }
 ): HeaderRecord {
-  const headers = toHeaderRecord(incoming);
-  for (const name of NOT_FORWARDED_REQUEST_HEADERS) delete headers[name];
-  delete headers['content-length'];
+  const headers = toHeaderRecord(incoming, isDroppedRequestHeader);
   if (options.bodyLength > 0 || BODY_METHODS.has(options.method.toUpperCase())) {
     headers['content-length'] = String(options.bodyLength);
   }
@@ -57,11 +64,11 @@ export function upstreamRequestHeaders(
  * @example relayedResponseHeaders(upstreamResponse.headers)
  */
 export function relayedResponseHeaders(upstream: HeaderInput): HeaderRecord {
-  const headers = stripHopByHopHeaders(upstream);
-  for (const name of Object.keys(headers)) {
-    if (name.startsWith('access-control-')) delete headers[name];
-  }
-  return headers;
+  return stripHopByHopHeaders(upstream, isCorsHeader);
+}
+
+function isCorsHeader(name: string): boolean {
+  return name.startsWith('access-control-');
 }
 
 /**

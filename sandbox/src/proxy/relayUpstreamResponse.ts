@@ -27,11 +27,9 @@ export async function relayUpstreamResponse(
   deps: RelayDeps,
   cancel: UpstreamCancel
 ): Promise<number> {
-  const onClose = (): void => {
-    if (!res.writableFinished) cancel.cancel();
-  };
-  res.once('close', onClose);
-  if (res.destroyed || req.socket.destroyed) onClose();
+  (res as RelayedResponse)[CANCEL] = cancel;
+  res.on('close', onResponseClose);
+  if (res.destroyed || req.socket.destroyed) onResponseClose.call(res);
 
   const upstream = await callUpstream(call, {
     agent: deps.upstreamAgent,
@@ -54,49 +52,99 @@ export async function relayUpstreamResponse(
   return status;
 }
 
+const CANCEL = Symbol('upstreamCancel');
+const RELAY = Symbol('relay');
+
+/** One body being relayed: what its listeners share (they are module functions, no closures). */
+interface Relay {
+  upstream: IncomingMessage;
+  res: ServerResponse;
+  settled: boolean;
+  resolve: () => void;
+}
+
+type RelayedResponse = ServerResponse & { [CANCEL]?: UpstreamCancel; [RELAY]?: Relay };
+type RelayedUpstream = IncomingMessage & { [RELAY]?: Relay };
+
+/** The client went away before the response was complete: the upstream request is cancelled. */
+function onResponseClose(this: RelayedResponse): void {
+  if (!this.writableFinished) this[CANCEL]?.cancel();
+}
+
 /**
  * Relays the upstream body to the client chunk by chunk, as it arrives (SSE events reach the
  * client when the upstream sends them), pausing the upstream while the client's buffer is full;
  * resolves when the response is finished or torn down. Deliberately not `pipe`/`pipeline`: they
  * add half a dozen listeners and an end-of-stream tracker (`pipeline` an AbortController) per
- * request, a cost on every request; this is the same flow with the listeners it needs.
+ * request, a cost on every request; this is the same flow with the listeners it needs, module
+ * functions that find their state on the streams (no closures, no `once` wrappers per request).
  */
 function streamBody(upstream: IncomingMessage, res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
-    let settled = false;
-    const settle = (): void => {
-      if (settled) return;
-      settled = true;
-      upstream.off('data', onData);
-      res.off('drain', onDrain);
-      res.off('finish', settle);
-      res.off('close', settle);
-      resolve();
-    };
-    const onData = (chunk: Buffer): void => {
-      if (!res.write(chunk)) upstream.pause();
-    };
-    const onDrain = (): void => {
-      upstream.resume();
-    };
-    // The client left (the upstream request is cancelled by the caller) or the upstream broke
-    // off mid-stream: the client's connection is torn down, so it sees a truncated response,
-    // never a complete-looking one.
-    const broken = (): void => {
-      if (!res.destroyed) res.destroy();
-      settle();
-    };
-    upstream.on('error', broken);
-    upstream.once('close', () => {
-      if (!upstream.complete) broken();
-    });
-    upstream.once('end', () => {
-      if (!settled) res.end();
-    });
-    res.on('error', broken);
-    res.on('drain', onDrain);
-    res.once('finish', settle);
-    res.once('close', settle);
-    upstream.on('data', onData);
+    const relay: Relay = { upstream, res, settled: false, resolve };
+    (upstream as RelayedUpstream)[RELAY] = relay;
+    (res as RelayedResponse)[RELAY] = relay;
+    upstream.on('error', onUpstreamError);
+    upstream.on('close', onUpstreamClose);
+    upstream.on('end', onUpstreamEnd);
+    res.on('error', onResponseError);
+    res.on('drain', onResponseDrain);
+    res.on('finish', onResponseDone);
+    res.on('close', onResponseDone);
+    upstream.on('data', onUpstreamData);
   });
+}
+
+function settle(relay: Relay): void {
+  if (relay.settled) return;
+  relay.settled = true;
+  relay.upstream.off('data', onUpstreamData);
+  relay.upstream.off('end', onUpstreamEnd);
+  relay.res.off('drain', onResponseDrain);
+  relay.res.off('finish', onResponseDone);
+  relay.res.off('close', onResponseDone);
+  relay.resolve();
+}
+
+/**
+ * The client left (the upstream request is cancelled by the caller) or the upstream broke off
+ * mid-stream: the client's connection is torn down, so it sees a truncated response, never a
+ * complete-looking one. The `error` listeners stay attached after settling, for late errors.
+ */
+function broken(relay: Relay | undefined): void {
+  if (relay === undefined) return;
+  if (!relay.res.destroyed) relay.res.destroy();
+  settle(relay);
+}
+
+function onUpstreamData(this: RelayedUpstream, chunk: Buffer): void {
+  const relay = this[RELAY];
+  if (relay !== undefined && !relay.res.write(chunk)) this.pause();
+}
+
+function onResponseDrain(this: RelayedResponse): void {
+  this[RELAY]?.upstream.resume();
+}
+
+function onUpstreamError(this: RelayedUpstream): void {
+  broken(this[RELAY]);
+}
+
+function onResponseError(this: RelayedResponse): void {
+  broken(this[RELAY]);
+}
+
+function onUpstreamClose(this: RelayedUpstream): void {
+  this.off('close', onUpstreamClose);
+  if (!this.complete) broken(this[RELAY]);
+}
+
+function onUpstreamEnd(this: RelayedUpstream): void {
+  const relay = this[RELAY];
+  if (relay !== undefined && !relay.settled) relay.res.end();
+}
+
+function onResponseDone(this: RelayedResponse): void {
+  const relay = this[RELAY];
+  if (relay !== undefined) settle(relay);
 }

@@ -30,19 +30,70 @@ const FORWARDING_PREFIX = 'x-forwarded-';
  * @example
  * stripHopByHopHeaders({ connection: 'keep-alive, x-trace', 'x-trace': '1', accept: 'application/json' }); // { accept: 'application/json' }
  */
-export function stripHopByHopHeaders(headers: HeaderInput): HeaderRecord {
-  const record = toHeaderRecord(headers);
-  const connection = record.connection;
-  if (connection !== undefined) {
-    for (const value of typeof connection === 'string' ? [connection] : connection) {
-      for (const token of value.split(',')) {
-        const name = token.trim().toLowerCase();
-        if (name !== '') delete record[name];
-      }
+export function stripHopByHopHeaders(
+  headers: HeaderInput,
+  alsoDrop?: (name: string) => boolean
+): HeaderRecord {
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    return stripHopByHopHeaders(toHeaderRecord(headers), alsoDrop);
+  }
+  // One pass, no delete (which turns the copy into a slow dictionary): this runs on every
+  // relayed response. Same result as copying with toHeaderRecord and deleting.
+  const bag = headers as Record<string, unknown>;
+  const named = connectionNamedHeaders(bag);
+  const out: HeaderRecord = {};
+  for (const name in bag) {
+    if (!Object.hasOwn(bag, name)) continue;
+    const value = bag[name];
+    if (value === undefined || value === null) continue;
+    const key = lowerCaseName(name);
+    if (HOP_BY_HOP.has(key) || named?.has(key) === true || alsoDrop?.(key) === true) continue;
+    if (Array.isArray(value)) for (const v of value as unknown[]) addHeader(out, key, String(v));
+    else addHeader(out, key, typeof value === 'string' ? value : String(value));
+  }
+  return out;
+}
+
+const HOP_BY_HOP = new Set(HOP_BY_HOP_HEADERS);
+
+/**
+ * The header names every `Connection` header of `bag` lists (ToolHive #5835), lower-case, or
+ * undefined when none does; hop-by-hop names (dropped anyway) are left out, so the common
+ * `Connection: keep-alive` costs no set.
+ * @example connectionNamedHeaders({ connection: 'keep-alive, X-Trace' }) // Set { 'x-trace' }
+ */
+export function connectionNamedHeaders(bag: Record<string, unknown>): Set<string> | undefined {
+  let named: Set<string> | undefined;
+  for (const name in bag) {
+    if (!Object.hasOwn(bag, name) || lowerCaseName(name) !== 'connection') continue;
+    const value = bag[name];
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const one of value as readonly unknown[])
+        named = addConnectionTokens(named, String(one));
+    } else {
+      named = addConnectionTokens(named, typeof value === 'string' ? value : String(value));
     }
   }
-  for (const name of HOP_BY_HOP_HEADERS) delete record[name];
-  return record;
+  return named;
+}
+
+function addConnectionTokens(
+  named: Set<string> | undefined,
+  value: string
+): Set<string> | undefined {
+  if (!value.includes(',')) return addConnectionToken(named, value); // `keep-alive`: no split
+  for (const token of value.split(',')) named = addConnectionToken(named, token);
+  return named;
+}
+
+function addConnectionToken(
+  named: Set<string> | undefined,
+  token: string
+): Set<string> | undefined {
+  const header = token.trim().toLowerCase();
+  if (header !== '' && !HOP_BY_HOP.has(header)) (named ??= new Set()).add(header);
+  return named;
 }
 
 /**
@@ -60,20 +111,28 @@ export function stripForwardingHeaders(headers: HeaderInput): HeaderRecord {
 
 /** True for `Forwarded`, `X-Real-Ip` and `X-Forwarded-*` (any case). */
 export function isForwardingHeader(name: string): boolean {
-  const lower = name.toLowerCase();
+  const lower = lowerCaseName(name);
   return FORWARDING_HEADERS.includes(lower) || lower.startsWith(FORWARDING_PREFIX);
 }
 
 /**
- * Lower-cases names and drops `undefined`; repeated names (or arrays) keep every value.
+ * Lower-cases names and drops `undefined` (and every name `drop` returns true for); repeated
+ * names (or arrays) keep every value.
  * @example
  * toHeaderRecord(new Headers({ Accept: 'text/event-stream' })); // { accept: 'text/event-stream' }
  */
-export function toHeaderRecord(headers: HeaderInput): HeaderRecord {
+export function toHeaderRecord(
+  headers: HeaderInput,
+  drop?: (name: string) => boolean
+): HeaderRecord {
   const out: HeaderRecord = {};
   if (typeof Headers !== 'undefined' && headers instanceof Headers) {
-    for (const [name, value] of headers) if (name !== 'set-cookie') addHeader(out, name, value);
-    for (const cookie of headers.getSetCookie()) addHeader(out, 'set-cookie', cookie);
+    for (const [name, value] of headers) {
+      if (name !== 'set-cookie' && drop?.(name) !== true) addHeader(out, name, value);
+    }
+    if (drop?.('set-cookie') !== true) {
+      for (const cookie of headers.getSetCookie()) addHeader(out, 'set-cookie', cookie);
+    }
     return out;
   }
   // A plain loop, no closure or entry arrays: this runs on every proxied request.
@@ -83,6 +142,7 @@ export function toHeaderRecord(headers: HeaderInput): HeaderRecord {
     const value = bag[name];
     if (value === undefined || value === null) continue;
     const key = lowerCaseName(name);
+    if (drop?.(key) === true) continue;
     if (Array.isArray(value)) for (const v of value as unknown[]) addHeader(out, key, String(v));
     else addHeader(out, key, typeof value === 'string' ? value : String(value));
   }

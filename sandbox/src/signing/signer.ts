@@ -7,7 +7,13 @@ import type { SignatureV4CryptoInit, SignatureV4Init } from '@smithy/signature-v
 import { DEFAULT_SERVICE } from '../config/constants';
 import { AwsStsError } from '../errors';
 import { Sha256 } from '../shared';
-import { HOP_BY_HOP_HEADERS, isForwardingHeader, lowerCaseName, toHeaderRecord } from './headers';
+import {
+  connectionNamedHeaders,
+  HOP_BY_HOP_HEADERS,
+  isForwardingHeader,
+  lowerCaseName,
+  toHeaderRecord,
+} from './headers';
 import type { HeaderInput } from './headers';
 import { parseQuery } from './request';
 import { createSigV4Signer } from './sigv4';
@@ -233,26 +239,6 @@ export function upstreamHeaders(
 
 const SIGNER_OWNED = new Set(SIGNER_OWNED_HEADERS);
 const HOP_BY_HOP = new Set(HOP_BY_HOP_HEADERS);
-
-/** The header names every `Connection` header lists (ToolHive #5835), or undefined for none. */
-function connectionNamedHeaders(
-  bag: Record<string, string | readonly string[] | number | undefined>
-): Set<string> | undefined {
-  let named: Set<string> | undefined;
-  for (const name in bag) {
-    if (!Object.hasOwn(bag, name) || lowerCaseName(name) !== 'connection') continue;
-    const value = bag[name];
-    if (value === undefined || value === null) continue;
-    const values = Array.isArray(value) ? (value as readonly unknown[]) : [value];
-    for (const one of values) {
-      for (const token of String(one).split(',')) {
-        const header = token.trim().toLowerCase();
-        if (header !== '') (named ??= new Set()).add(header);
-      }
-    }
-  }
-  return named;
-}
 
 /**
  * The request `SignatureV4` signs: method, URL parts and query as SigV4 canonicalises them, a copy

@@ -85,6 +85,10 @@ interface DerivedKey {
   service: string;
   scope: string;
   key: Uint8Array;
+  /** The Authorization up to the signature, for `authorizationFor` and `accessKeyId`. */
+  authorizationHead?: string;
+  authorizationFor?: string;
+  accessKeyId?: string;
 }
 
 export interface SigV4Signer {
@@ -158,6 +162,44 @@ export function createSigV4Signer(hashing: SigV4Hashing): SigV4Signer {
     return lastCanonicalPath;
   }
 
+  // Per signer, reused by every signature (the signer is synchronous): the canonical request's
+  // pieces, joined once into one flat string (no cons string per header line, none to flatten
+  // for hashing); the last signed-header list, reused while the names repeat, as they do for
+  // one client's requests; the string to sign's head per date and scope; the Authorization's
+  // head per key and signed-header list.
+  const pieces: string[] = [];
+  let lastNames: string[] = [];
+  let lastSignedHeaders = '';
+  let signingHeadFor: DerivedKey | undefined;
+  let signingHeadDate = '';
+  let signingHead = '';
+
+  /** `SignedHeaders=` for the signable names among `names` (sorted), reused when unchanged. */
+  function signedHeaderList(names: string[], headers: Record<string, string>): string {
+    let count = 0;
+    let same = true;
+    for (const name of names) {
+      if (!isSigned(name, headers[name])) continue;
+      if (same && lastNames[count] !== name) same = false;
+      count++;
+    }
+    if (same && count === lastNames.length) return lastSignedHeaders;
+    const signed: string[] = [];
+    for (const name of names) if (isSigned(name, headers[name])) signed.push(name);
+    lastNames = signed;
+    lastSignedHeaders = signed.join(';');
+    return lastSignedHeaders;
+  }
+
+  function stringToSignHead(longDate: string, derived: DerivedKey): string {
+    if (signingHeadFor !== derived || signingHeadDate !== longDate) {
+      signingHead = `${SIGV4_ALGORITHM}\n${longDate}\n${derived.scope}\n`;
+      signingHeadFor = derived;
+      signingHeadDate = longDate;
+    }
+    return signingHead;
+  }
+
   return {
     sign(request, credentials, scope) {
       const { headers } = request;
@@ -170,24 +212,59 @@ export function createSigV4Signer(hashing: SigV4Hashing): SigV4Signer {
         (request.body.byteLength === 0 ? EMPTY_BODY_SHA256 : hashing.sha256Hex(request.body));
 
       const names = sortInPlace(Object.keys(headers));
-      let canonicalHeaders = '';
-      let signedHeaders = '';
+      const signedHeaders = signedHeaderList(names, headers);
+      let n = 0;
+      pieces[n++] = request.method;
+      pieces[n++] = '\n';
+      pieces[n++] = canonicalPath(request.path);
+      pieces[n++] = '\n';
+      pieces[n++] = canonicalQuery(request.search);
+      pieces[n++] = '\n';
       for (const name of names) {
         const value = headers[name];
-        if (value === undefined || value === null || !isSignable(name)) continue;
-        canonicalHeaders += `${name}:${normalizeHeaderValue(value)}\n`;
-        signedHeaders = signedHeaders === '' ? name : `${signedHeaders};${name}`;
+        if (!isSigned(name, value)) continue;
+        pieces[n++] = name;
+        pieces[n++] = ':';
+        pieces[n++] = normalizeHeaderValue(value as string);
+        pieces[n++] = '\n';
       }
-      const canonicalRequest =
-        `${request.method}\n${canonicalPath(request.path)}\n${canonicalQuery(request.search)}\n` +
-        `${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
-      const stringToSign = `${SIGV4_ALGORITHM}\n${longDate}\n${derived.scope}\n${hashing.sha256Hex(canonicalRequest)}`;
+      pieces[n++] = '\n';
+      pieces[n++] = signedHeaders;
+      pieces[n++] = '\n';
+      pieces[n++] = payloadHash;
+      pieces.length = n; // unchanged from one request to the next of the same shape
+      const canonicalRequest = pieces.join('');
+      const stringToSign =
+        stringToSignHead(longDate, derived) + hashing.sha256Hex(canonicalRequest);
       const signature = hashing.hmacSha256Hex(derived.key, stringToSign);
-      const authorization = `${SIGV4_ALGORITHM} Credential=${credentials.accessKeyId}/${derived.scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+      const authorization = authorizationHead(derived, credentials, signedHeaders) + signature;
       headers.authorization = authorization;
       return { authorization, amzDate: longDate, signedHeaders, canonicalRequest, stringToSign };
     },
   };
+}
+
+/** `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=`, kept per key and header list. */
+function authorizationHead(
+  derived: DerivedKey,
+  credentials: SigV4Credentials,
+  signedHeaders: string
+): string {
+  if (
+    derived.authorizationHead === undefined ||
+    derived.authorizationFor !== signedHeaders ||
+    derived.accessKeyId !== credentials.accessKeyId
+  ) {
+    derived.authorizationHead = `${SIGV4_ALGORITHM} Credential=${credentials.accessKeyId}/${derived.scope}, SignedHeaders=${signedHeaders}, Signature=`;
+    derived.authorizationFor = signedHeaders;
+    derived.accessKeyId = credentials.accessKeyId;
+  }
+  return derived.authorizationHead;
+}
+
+/** A header that goes into the signature: present and not one the SDK leaves unsigned. */
+function isSigned(name: string, value: string | undefined | null): boolean {
+  return value !== undefined && value !== null && isSignable(name);
 }
 
 /**
