@@ -31,9 +31,6 @@ import {
 import { runLongRun, runScenario } from './scenario';
 import type { LongRunResult, RunSettings, ScenarioResult, SharedProcesses } from './scenario';
 
-// Children get the same setting: the SDK's Node 20 deprecation notice is not a benchmark figure.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 let flags: BenchFlags;
 try {
   flags = parseBenchFlags(process.argv.slice(2));

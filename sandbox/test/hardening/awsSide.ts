@@ -29,7 +29,6 @@ type Message =
 export async function startAwsSide(issuer: string): Promise<AwsSide> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), [issuer], {
     execArgv: ['--import', import.meta.resolve('tsx')],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = (type: Message['type']): Promise<Message> =>

@@ -38,7 +38,6 @@ async function cli(args: string[]): Promise<Run> {
         ['--import', import.meta.resolve('tsx'), MAIN, ...args],
         {
           cwd: dir,
-          env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
           stdio: ['ignore', 'pipe', 'pipe'],
         }
       );

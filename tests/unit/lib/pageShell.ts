@@ -138,7 +138,6 @@ async function startSandbox(args: string[], cwd: string): Promise<RunningSandbox
   const child = spawn('npm', ['--prefix', repoRoot, 'run', '--silent', 'sandbox', '--', ...flags], {
     cwd,
     detached: true,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -177,7 +176,6 @@ function runProcess(command: string, args: string[], options: { cwd: string }): 
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
