@@ -6,6 +6,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import diagramsPlugin from './plugins/diagrams';
 import remarkPrerenderedMermaid from './plugins/diagrams/remark';
 import llmsTxtPlugin from './plugins/llms-txt';
+import prismTokenCss from './plugins/prism-token-css';
 import { accessibleDark, accessibleLight } from './src/theme/prismThemes';
 
 /**
@@ -62,7 +63,13 @@ const config: Config = {
       onBrokenMarkdownImages: 'throw',
     },
   },
-  plugins: [interactiveCodeChunks, diagramsPlugin, llmsTxtPlugin],
+  plugins: [
+    interactiveCodeChunks,
+    diagramsPlugin,
+    llmsTxtPlugin,
+    // Token colours as CSS: the swizzled CodeBlock/Content writes classes, not inline styles.
+    prismTokenCss({ light: accessibleLight, dark: accessibleDark }),
+  ],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

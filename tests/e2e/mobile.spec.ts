@@ -1,5 +1,5 @@
 // A 390-px-wide phone: no horizontal scrolling, and the menu reaches the tutorial.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { DIAGNOSE, TUTORIAL } from './lib/site';
 
 for (const path of ['/', TUTORIAL, DIAGNOSE]) {
@@ -20,4 +20,22 @@ test('the mobile menu opens the sidebar and navigates to the tutorial', async ({
   await expect(menu).toBeVisible();
   await menu.getByRole('link', { name: 'AWS STS for the AWS MCP Server' }).click();
   await expect(page).toHaveURL(new RegExp(TUTORIAL));
+});
+
+/** The scripts the page has asked the browser to prefetch (Docusaurus adds a <link> per chunk). */
+const prefetched = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="prefetch"]')].map((link) => link.getAttribute('href'))
+  );
+
+test('a phone fetches the pages in the closed menu only once the menu opens', async ({ page }) => {
+  // Docusaurus prefetches the code of pages whose links are in view; the closed menu is not.
+  await page.goto('/toolhive/guides-k8s/token-exchange-k8s');
+  await page.waitForLoadState('networkidle');
+  const closed = new Set(await prefetched(page));
+  await page.getByRole('button', { name: /toggle navigation bar/i }).click();
+  await expect(page.locator('.navbar-sidebar')).toBeVisible();
+  await expect
+    .poll(async () => (await prefetched(page)).filter((href) => !closed.has(href)).length)
+    .toBeGreaterThan(2);
 });
