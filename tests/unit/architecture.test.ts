@@ -118,14 +118,21 @@ const LAYERS: Record<string, readonly string[]> = {
   ],
 };
 
-function sourceFiles(dir: string): string[] {
+/** Every .ts file under a folder, tests and msw-* included. */
+function typeScriptFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('msw-')
-      ? [path]
-      : [];
+    if (statSync(path).isDirectory()) return typeScriptFiles(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The modules of a folder: its .ts files without tests and msw-* handlers. */
+function sourceFiles(dir: string): string[] {
+  return typeScriptFiles(dir).filter((path) => {
+    const name = path.split('/').pop() ?? '';
+    return !name.endsWith('.test.ts') && !name.startsWith('msw-');
   });
 }
 
@@ -275,7 +282,7 @@ test('the layering has no cycle', () => {
 });
 
 test('sandbox/src holds no test support by name (test*, *Fixtures, *Harness, msw-*)', () => {
-  const named = readdirRecursive(SRC).filter((file) =>
+  const named = typeScriptFiles(SRC).filter((file) =>
     /^(test|msw-)|fixtures?\.ts$|harness\.ts$/i.test(file.split('/').pop() ?? '')
   );
   assert.deepEqual(named, [], 'test support lives under sandbox/test/support');
@@ -305,12 +312,3 @@ test('every module of sandbox/src serves the package, not only its tests', () =>
     'only tests use these: move them to sandbox/test/support, or delete them'
   );
 });
-
-/** Every .ts file under a folder, tests and msw-* included. */
-function readdirRecursive(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return readdirRecursive(path);
-    return name.endsWith('.ts') ? [path] : [];
-  });
-}

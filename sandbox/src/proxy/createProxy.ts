@@ -24,7 +24,6 @@ import { createDecisionCache, handleMcpRequest } from './handleMcpRequest';
 import type { McpRequestDeps, RequestFacts } from './handleMcpRequest';
 import { REQUEST_ID_HEADER, requestIdFor } from './headerRules';
 import { createProxyLogger } from './logger';
-import { newRequestId } from './requestIds';
 import { resolveProxyOptions, upstreamRegionWarning } from './options';
 import type { ProxyOptions, ResolvedProxyOptions } from './options';
 import { createStatsRecorder } from './proxyStats';
@@ -104,7 +103,7 @@ export function createProxyServer(options: ProxyOptions, requestPath: RequestPat
   /** One request: route it, answer its failure from the failure table, log one line. */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER], newRequestId);
+    const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
     const path = splitTarget(req.url ?? '/').path;
     recorder.requestStarted(path === resolved.mcpPath);
     res.setHeader(REQUEST_ID_HEADER, requestId);

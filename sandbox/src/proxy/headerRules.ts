@@ -1,8 +1,10 @@
 // Header rules between client, proxy and upstream: request ids, what the upstream request keeps,
-// what the relayed response keeps, and the upstream target URL. Pure; signing strips the rest.
+// what the relayed response keeps, and the upstream target URL. Pure but for the random request
+// ids it makes (requestIds.ts); signing strips the rest.
 
 import type { HeaderInput, HeaderRecord } from '../signing';
 import { splitTarget, stripHopByHopHeaders, toHeaderRecord } from '../signing';
+import { newRequestId } from './requestIds';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -27,15 +29,13 @@ function isDroppedRequestHeader(name: string): boolean {
 /** Methods whose request carries a body, so the upstream request states its length. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
-const randomUuid = (): string => globalThis.crypto.randomUUID();
-
 /**
  * The request id: the client's `x-request-id` when sane, else a new UUID.
  * @example requestIdFor('abc-123') // 'abc-123'
  */
 export function requestIdFor(
   header: string | readonly string[] | undefined,
-  generate: () => string = randomUuid
+  generate: () => string = newRequestId
 ): string {
   const value = typeof header === 'string' ? header.trim() : undefined;
   return value !== undefined && SANE_REQUEST_ID.test(value) ? value : generate();

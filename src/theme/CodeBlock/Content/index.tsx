@@ -4,7 +4,7 @@
 // swizzle: it reads the theme's internal code block context); title, buttons, magic comments and
 // the reader's values (CodeBlock/index.tsx) are the theme's and the wrapper's, unchanged.
 import type { ReactNode, RefObject } from 'react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import clsx from 'clsx';
 import { Prism } from 'prism-react-renderer';
 import { useCodeBlockContext } from '@docusaurus/theme-common/internal';
@@ -62,8 +62,9 @@ export default function CodeBlockContent({ className }: { className?: string }):
   const { language, lineNumbersStart } = metadata;
   const numbered = lineNumbersStart !== undefined;
   const [serverHtml, codeElement] = useServerHtml(metadata);
-  // The theme builds new metadata on each render of the block: cheap while the server's HTML stays.
-  const html = useMemo(() => (serverHtml ? '' : blockHtml(metadata)), [serverHtml, metadata]);
+  // Nothing to tokenise while the server's HTML stays (the theme builds new metadata on each
+  // render of the block, so a memo keyed on it would never hit).
+  const html = serverHtml ? '' : blockHtml(metadata);
   return (
     <pre
       ref={codeBlockRef}
